@@ -1,0 +1,161 @@
+"""The command line: `python main.py COMMAND ...` (also the `smile-studio` console script).
+
+Every command reports bad arguments and bad input as one line on stderr and exits 2; no
+traceback reaches the user for anything they can fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+LEVELS_DIR = REPO_ROOT / "levels"
+DEFAULT_LEVEL = LEVELS_DIR / "sample-tiny.tmx"
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad arguments or bad input: printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not usage + error
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"{v} must be at least 1")
+    return v
+
+
+def _seed(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 0 <= v < 2**63:
+        raise argparse.ArgumentTypeError(f"seed {v} must be between 0 and 2**63-1")
+    return v
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="smile-studio",
+        description="Smile Studio 2145 — run the dental-art studio of the neon city and win "
+        "the city back from the Pure Smiles. Without a command, starts the game.",
+    )
+    p.add_argument("--version", action="version", version=f"smile-studio {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log debug detail to stderr")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    play = sub.add_parser(
+        "play",
+        help="start the game in a window",
+        description="Open a window and play a level (the default level when none is given).",
+    )
+    play.add_argument("--level", type=Path, default=None, help="a .tmx level to play")
+    play.add_argument("--seed", type=_seed, default=1, help="random seed (default 1)")
+    play.add_argument("--balance", type=Path, default=None, help="a balance TOML file")
+
+    run = sub.add_parser(
+        "run",
+        help="run a level headless and print a summary",
+        description="Run a level without any window or audio device for D in-game days (or "
+        "until it is won or lost) and print a summary; --json prints one JSON object with the "
+        "keys level, seed, days, ticks, ticks_per_second, population, metrics, outcome and "
+        "state_hash.",
+    )
+    run.add_argument("--level", type=Path, required=True, help="the .tmx level to run")
+    run.add_argument("--seed", type=_seed, default=0, help="random seed (default 0)")
+    run.add_argument("--days", type=_positive_int, default=1, help="in-game days (default 1)")
+    run.add_argument("--balance", type=Path, default=None, help="a balance TOML file")
+    run.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a balance value, e.g. --set studio.daily_rent=500 (repeatable)",
+    )
+    run.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        logging.basicConfig(
+            level=logging.DEBUG if args.verbose else logging.WARNING,
+            format="%(levelname)s %(name)s: %(message)s",
+        )
+        if args.command is None or args.command == "play":
+            return _cmd_play(args)
+        if args.command == "run":
+            return _cmd_run(args)
+        raise UsageError(f"unknown command {args.command!r}")  # unreachable through argparse
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _load_balance(args: argparse.Namespace):  # noqa: ANN202 - Balance, imported lazily
+    from game.sim.balance import BalanceError, load_balance, parse_override
+
+    try:
+        overrides = dict(parse_override(o) for o in getattr(args, "overrides", []) or [])
+        return load_balance(args.balance, overrides)
+    except BalanceError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from game.headless.runner import format_summary, make_simulation, run_days, summary
+    from game.level import LevelError
+
+    balance = _load_balance(args)
+    try:
+        sim = make_simulation(args.level, args.seed, balance)
+    except LevelError as exc:
+        raise UsageError(str(exc)) from None
+    start = sim.tick
+    wall = run_days(sim, args.days)
+    s = summary(sim, args.days, wall, sim.tick - start)
+    sim.close()
+    print(json.dumps(s, sort_keys=True) if args.json else format_summary(s))
+    return EXIT_OK
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from game.level import LevelError, load_level
+
+    balance = (
+        _load_balance(args)
+        if getattr(args, "balance", None)
+        else _load_balance(argparse.Namespace(balance=None, overrides=[]))
+    )
+    level_path = getattr(args, "level", None) or DEFAULT_LEVEL
+    try:
+        level = load_level(level_path)
+    except LevelError as exc:
+        raise UsageError(str(exc)) from None
+    from game.app.viewer import DisplayUnavailable, run_viewer
+
+    try:
+        return run_viewer(level, balance, seed=getattr(args, "seed", 1))
+    except DisplayUnavailable as exc:
+        raise UsageError(str(exc)) from None

@@ -1,0 +1,203 @@
+"""The simulation: esper world, crowd arrays, seeded rng, tick and calendar, one schedule.
+
+`Simulation(level, balance, seed)` owns all state. `step(commands)` applies the commands due at
+the current tick (queued ones first, then those passed in), runs `schedule.DAY` in order, and
+after the day's last tick runs `schedule.NIGHT` and moves to the next morning. Nothing here reads
+the wall clock, a global random generator or a screen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import esper
+import numpy as np
+
+from game.level.loader import LevelData
+from game.sim import calendar, schedule
+from game.sim.balance import Balance
+from game.sim.commands import Command
+from game.sim.components import Studio
+from game.sim.crowd import Crowd
+from game.sim.messages import COMMAND_REJECTED, DAY_ENDED, DAY_STARTED, OUTCOME, Message
+from game.sim.metrics import MetricsHistory
+
+logger = logging.getLogger(__name__)
+
+_world_ids = itertools.count(1)
+
+
+@dataclass(slots=True)
+class Outcome:
+    """'ongoing' until an objective decides the level: 'won' or 'lost', with the reason."""
+
+    status: str = "ongoing"
+    reason: str = ""
+
+
+class Simulation:
+    """One running level. Headless by construction."""
+
+    def __init__(self, level: LevelData, balance: Balance, seed: int) -> None:
+        self.level = level
+        self.balance = balance
+        self.seed = int(seed)
+        self.rng = np.random.default_rng(self.seed)
+        self.world = f"sim-{next(_world_ids)}"
+        self.tick = 0
+        self.outcome = Outcome()
+        self.metrics = MetricsHistory()
+        self.messages: list[Message] = []  # this tick's
+        self.message_log: deque[Message] = deque(maxlen=2000)  # recent, for the UI
+        self.command_log: list[tuple[int, dict[str, Any]]] = []  # every submitted command
+        self._queue: dict[int, list[Command]] = {}
+        population = int(level.prop("population", balance.crowd.default_population))
+        self.crowd = Crowd(capacity=max(population, 1))
+        self.activate()
+        esper.clear_database()
+        self.crowd.spawn(level, balance, self.rng)
+        self._create_entities()
+        self.metrics.record(self.tick, schedule.metrics.sample(self))
+
+    # ------------------------------------------------------------------ world
+
+    def activate(self) -> None:
+        """Make this simulation's esper world the current one (esper state is global)."""
+        if esper.current_world != self.world:
+            esper.switch_world(self.world)
+
+    def close(self) -> None:
+        """Drop this simulation's esper world."""
+        if self.world in esper.list_worlds():
+            if esper.current_world == self.world:
+                esper.switch_world("default")
+            esper.delete_world(self.world)
+
+    def _create_entities(self) -> None:
+        studios = self.level.of_type("studio")
+        x, y = studios[0].center if studios else (self.level.width / 2, self.level.height / 2)
+        credits = int(self.level.prop("start_credits", self.balance.studio.start_credits))
+        esper.create_entity(
+            Studio(
+                x=x,
+                y=y,
+                credits=credits,
+                pricing_policy=self.balance.studio.pricing_policy,
+                credits_at_day_start=credits,
+            )
+        )
+
+    def studio(self) -> Studio:
+        self.activate()
+        return esper.get_component(Studio)[0][1]
+
+    # ------------------------------------------------------------------ time
+
+    @property
+    def day(self) -> int:
+        return calendar.day_of(self.tick)
+
+    @property
+    def clock(self) -> str:
+        return calendar.describe(self.tick)
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome.status != "ongoing"
+
+    # ------------------------------------------------------------------ commands
+
+    def submit(self, command: Command, at_tick: int | None = None) -> None:
+        """Queue `command` for `at_tick` (default: the next step)."""
+        t = self.tick if at_tick is None else int(at_tick)
+        if t < self.tick:
+            raise ValueError(f"tick {t} is in the past (now {self.tick})")
+        self._queue.setdefault(t, []).append(command)
+
+    def apply(self, command: Command) -> str | None:
+        """Check and apply one command now; returns the rejection reason or None."""
+        self.activate()
+        self.command_log.append((self.tick, command.to_dict()))
+        reason = command.check(self)
+        if reason is not None:
+            self.post(COMMAND_REJECTED, reason, command=command.name)
+            return reason
+        command.apply(self)
+        return None
+
+    # ------------------------------------------------------------------ stepping
+
+    def post(
+        self, kind: str, text: str, pos: tuple[float, float] | None = None, **data: Any
+    ) -> None:
+        """Record that something happened this tick."""
+        msg = Message(self.tick, kind, text, data, pos)
+        self.messages.append(msg)
+        self.message_log.append(msg)
+
+    def end(self, status: str, reason: str) -> None:
+        """Decide the level (once)."""
+        if self.finished:
+            return
+        self.outcome = Outcome(status, reason)
+        self.post(OUTCOME, f"Level {status}: {reason}", status=status, reason=reason)
+
+    def step(self, commands: Iterable[Command] = ()) -> list[Message]:
+        """Advance one tick; returns this tick's messages."""
+        self.activate()
+        self.messages = []
+        if self.tick % calendar.TICKS_PER_DAY == 0:
+            self.post(DAY_STARTED, f"Day {self.day} begins", day=self.day)
+        for command in [*self._queue.pop(self.tick, []), *commands]:
+            self.apply(command)
+        for system in schedule.DAY:
+            system(self)
+        if calendar.is_last_tick_of_day(self.tick):
+            for system in schedule.NIGHT:
+                system(self)
+            self.post(DAY_ENDED, f"Night falls on day {self.day}", day=self.day)
+        self.tick += 1
+        return self.messages
+
+    def run_ticks(self, n: int) -> None:
+        for _ in range(n):
+            self.step()
+
+    # ------------------------------------------------------------------ state
+
+    def components_snapshot(self) -> list[list[Any]]:
+        """Every entity's components as [entity, [[class name, fields], ...]], sorted."""
+        self.activate()
+        out: list[list[Any]] = []
+        for ent in sorted(esper.get_entities()):
+            comps: list[Any] = sorted(
+                esper.components_for_entity(ent), key=lambda c: type(c).__name__
+            )
+            out.append([ent, [[type(c).__name__, asdict(c)] for c in comps]])
+        return out
+
+    def state_hash(self) -> str:
+        """sha256 over every piece of simulation state."""
+        h = hashlib.sha256()
+
+        def add_json(obj: Any) -> None:
+            h.update(json.dumps(obj, sort_keys=True, separators=(",", ":")).encode())
+
+        add_json({"tick": self.tick, "seed": self.seed, "outcome": asdict(self.outcome)})
+        add_json(self.rng.bit_generator.state)
+        add_json({str(t): [c.to_dict() for c in cs] for t, cs in sorted(self._queue.items())})
+        add_json(self.components_snapshot())
+        add_json(self.metrics.to_dict())
+        add_json({"n": self.crowd.n, "next_uid": self.crowd.next_uid})
+        for name, arr in self.crowd.arrays().items():
+            h.update(name.encode())
+            h.update(f"{arr.dtype.str}{arr.shape}".encode())
+            h.update(np.ascontiguousarray(arr).tobytes())
+        return h.hexdigest()
