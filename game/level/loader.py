@@ -61,6 +61,12 @@ class LevelData:
     objects: list[LevelObject]
     properties: dict[str, Any]
     file_hash: str
+    # district label per tile: index into `districts`, -1 outside every district
+    district_grid: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.int16))
+
+    @property
+    def districts(self) -> list[LevelObject]:
+        return self.of_type("district")
 
     def of_type(self, kind: str) -> list[LevelObject]:
         return [o for o in self.objects if o.type == kind]
@@ -127,7 +133,7 @@ def load_level(path: str | Path) -> LevelData:
                     layer=str(group.name or ""),
                 )
             )
-    return LevelData(
+    level = LevelData(
         path=p,
         width=width,
         height=height,
@@ -137,3 +143,25 @@ def load_level(path: str | Path) -> LevelData:
         properties=dict(tmx.properties),
         file_hash=file_digest(p),
     )
+    level.district_grid = rasterise_districts(level)
+    return level
+
+
+def rasterise_districts(level: LevelData) -> np.ndarray:
+    """Label every tile with the district whose polygon (or rectangle) holds its centre."""
+    grid = np.full((level.height, level.width), -1, dtype=np.int16)
+    ys, xs = np.mgrid[0 : level.height, 0 : level.width]
+    cx, cy = xs + 0.5, ys + 0.5
+    for i, d in enumerate(level.districts):
+        if d.points:
+            inside = np.zeros(grid.shape, dtype=bool)
+            pts = d.points
+            for (x1, y1), (x2, y2) in zip(pts, pts[1:] + pts[:1], strict=True):
+                crosses = (y1 > cy) != (y2 > cy)
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    xint = x1 + (cy - y1) * (x2 - x1) / (y2 - y1)
+                inside ^= crosses & (cx < xint)
+        else:
+            inside = (cx >= d.x) & (cx < d.x + d.width) & (cy >= d.y) & (cy < d.y + d.height)
+        grid[inside & (grid < 0)] = i
+    return grid

@@ -15,8 +15,27 @@ if TYPE_CHECKING:
     from game.level.loader import LevelData
     from game.sim.balance import Balance
 
-# state codes
-AT_HOME = 0
+# State codes (the contract between the crowd systems and the gameplay systems).
+AT_HOME = 0  # at home (night, or not gone out yet)
+TO_DAY = 1  # walking to the day zone
+AT_DAY = 2  # at the day zone (work, market, plaza)
+TO_HOME = 3  # walking home
+TO_ATTRACTOR = 4  # diverted to a rally / event (`attending` holds its entity id)
+ATTENDING = 5  # standing at a rally / event (`attending` holds its entity id)
+TO_STUDIO = 6  # a customer walking to the studio (set by the studio system via send_to_studio)
+AT_STUDIO = 7  # arrived at the studio: the studio system queues, serves or turns them away
+IN_STUDIO = 8  # queued or in a chair: the crowd does not move them until released
+STATE_NAMES = (
+    "at home",
+    "to work",
+    "at work",
+    "going home",
+    "drawn to an event",
+    "attending",
+    "to the studio",
+    "at the studio",
+    "in the studio",
+)
 
 
 class Crowd:
@@ -34,8 +53,35 @@ class Crowd:
         self.home = np.zeros(c, dtype=np.int32)
         self.tribe = np.zeros(c, dtype=np.uint8)
         self.opinion = np.zeros(c, dtype=np.float32)
+        self.income = np.zeros(c, dtype=np.uint8)  # 0 low, 1 middle, 2 high
+        self.district = np.full(c, -1, dtype=np.int16)  # index into level.districts, -1 none
+        self.customized = np.zeros(c, dtype=bool)
+        self.advocate = np.zeros(c, dtype=bool)
+        self.attending = np.full(c, -1, dtype=np.int64)  # entity id of the rally/event, -1 none
 
-    _FIELDS = ("uid", "pos", "vel", "state", "home", "tribe", "opinion")
+    _FIELDS = (
+        "uid",
+        "pos",
+        "vel",
+        "state",
+        "home",
+        "tribe",
+        "opinion",
+        "income",
+        "district",
+        "customized",
+        "advocate",
+        "attending",
+    )
+
+    def send_to_studio(self, idx: np.ndarray) -> None:
+        """Make citizens `idx` customers walking to the studio (state TO_STUDIO)."""
+        self.state[idx] = TO_STUDIO
+
+    def release(self, idx: np.ndarray) -> None:
+        """Hand citizens `idx` back to their daily routine (after the studio or an event)."""
+        self.state[idx] = TO_HOME
+        self.attending[idx] = -1
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The live rows of every per-citizen array, by name (fixed order)."""

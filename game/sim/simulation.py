@@ -22,6 +22,7 @@ import numpy as np
 
 from game.level.loader import LevelData
 from game.sim import calendar, schedule
+from game.sim.attractors import AttractorTable
 from game.sim.balance import Balance
 from game.sim.commands import Command
 from game.sim.components import Studio
@@ -58,6 +59,8 @@ class Simulation:
         self.message_log: deque[Message] = deque(maxlen=2000)  # recent, for the UI
         self.command_log: list[tuple[int, dict[str, Any]]] = []  # every submitted command
         self._queue: dict[int, list[Command]] = {}
+        self.attractors = AttractorTable()  # derived each tick by gameplay, read by the crowd
+        self.media_drift = 0.0  # derived each tick by Pure Smiles: opinion pull to -1 per hour
         population = int(level.prop("population", balance.crowd.default_population))
         self.crowd = Crowd(capacity=max(population, 1))
         self.activate()

@@ -1,10 +1,14 @@
-"""City metrics, sampled at the start of every in-game hour and at the end of each day.
+"""City metrics, sampled at the start of every in-game hour into `sim.metrics`.
 
-Reads: crowd.opinion, the Studio component. Writes: sim.metrics. Phase: last in the day.
+Each source is a function `(sim) -> dict[str, float]`; `SOURCES` lists them and `sample()` merges
+their values. Systems that own a metric add their source here.
+
+Reads: whatever the sources read. Writes: sim.metrics. Phase: last in the day.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,18 +21,32 @@ if TYPE_CHECKING:
 SUPPORT_THRESHOLD = 0.2  # DESIGN §4: support is the share with o > 0.2, traction o < -0.2
 
 
-def sample(sim: Simulation) -> dict[str, float]:
-    """The current value of every city metric."""
+def opinion_metrics(sim: Simulation) -> dict[str, float]:
     op = sim.crowd.opinion[: sim.crowd.n]
     n = max(len(op), 1)
-    studio = sim.studio()
     return {
         "support": float(np.count_nonzero(op > SUPPORT_THRESHOLD)) / n,
         "traction": float(np.count_nonzero(op < -SUPPORT_THRESHOLD)) / n,
         "mean_opinion": float(op.mean()) if len(op) else 0.0,
-        "credits": float(studio.credits),
-        "day": float(calendar.day_of(sim.tick)),
     }
+
+
+def studio_metrics(sim: Simulation) -> dict[str, float]:
+    return {"credits": float(sim.studio().credits), "day": float(calendar.day_of(sim.tick))}
+
+
+SOURCES: tuple[Callable[[Simulation], dict[str, float]], ...] = (
+    opinion_metrics,
+    studio_metrics,
+)
+
+
+def sample(sim: Simulation) -> dict[str, float]:
+    """The current value of every city metric."""
+    out: dict[str, float] = {}
+    for source in SOURCES:
+        out.update(source(sim))
+    return out
 
 
 def run(sim: Simulation) -> None:
