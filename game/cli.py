@@ -92,6 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a balance value, e.g. --set studio.daily_rent=500 (repeatable)",
     )
     run.add_argument("--json", action="store_true", help="print one JSON object")
+    run.add_argument("--record", type=Path, default=None, metavar="FILE",
+                     help="write the game's replay (commands and daily hashes) to FILE")
+    run.add_argument("--save", type=Path, default=None, metavar="FILE",
+                     help="write a save of the final state to FILE")
+
+    rp = sub.add_parser(
+        "replay",
+        help="replay a recorded game headless",
+        description="Replay a recorded game (a .jsonl replay file) without a window. With "
+        "--verify, exit 1 at the first in-game day whose state hash differs from the recording, "
+        "naming the day.",
+    )
+    rp.add_argument("file", type=Path, help="the replay file")
+    rp.add_argument("--verify", action="store_true", help="check every day's state hash")
+    rp.add_argument("--json", action="store_true", help="print the final summary as JSON")
     return p
 
 
@@ -107,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_play(args)
         if args.command == "run":
             return _cmd_run(args)
+        if args.command == "replay":
+            return _cmd_replay(args)
         raise UsageError(f"unknown command {args.command!r}")  # unreachable through argparse
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -135,8 +152,45 @@ def _cmd_run(args: argparse.Namespace) -> int:
     start = sim.tick
     wall = run_days(sim, args.days)
     s = summary(sim, args.days, wall, sim.tick - start)
+    _write_outputs(sim, args)
     sim.close()
     print(json.dumps(s, sort_keys=True) if args.json else format_summary(s))
+    return EXIT_OK
+
+
+def _write_outputs(sim, args: argparse.Namespace) -> None:  # noqa: ANN001 - Simulation
+    from game.headless.replay import write_replay
+    from game.sim.savegame import SaveError, save_game
+
+    try:
+        if args.record is not None:
+            write_replay(sim, args.record)
+        if args.save is not None:
+            save_game(sim, args.save)
+    except (SaveError, OSError) as exc:
+        raise UsageError(f"cannot write output: {exc}") from None
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from game.headless.replay import ReplayError, read_replay, replay
+    from game.headless.runner import summary
+
+    try:
+        rep = read_replay(args.file)
+        result = replay(rep, stop_at_mismatch=args.verify)
+    except ReplayError as exc:
+        raise UsageError(str(exc)) from None
+    sim = result.sim
+    assert sim is not None
+    if args.json:
+        print(json.dumps(summary(sim, sim.day, 0.0, 0), sort_keys=True))
+    sim.close()
+    if args.verify and not result.ok:
+        print(f"{args.file}: replay differs: {result.message}", file=sys.stderr)
+        return 1
+    if not args.json:
+        status = "verified" if args.verify else "replayed"
+        print(f"{args.file}: {status}: {result.message}")
     return EXIT_OK
 
 

@@ -46,7 +46,8 @@ class Outcome:
 class Simulation:
     """One running level. Headless by construction."""
 
-    def __init__(self, level: LevelData, balance: Balance, seed: int) -> None:
+    def __init__(self, level: LevelData, balance: Balance, seed: int, fresh: bool = True) -> None:
+        """A new game on `level`; `fresh=False` leaves the world empty for a save to fill."""
         self.level = level
         self.balance = balance
         self.seed = int(seed)
@@ -57,14 +58,18 @@ class Simulation:
         self.metrics = MetricsHistory()
         self.messages: list[Message] = []  # this tick's
         self.message_log: deque[Message] = deque(maxlen=2000)  # recent, for the UI
-        self.command_log: list[tuple[int, dict[str, Any]]] = []  # every submitted command
+        # every command as (tick submitted, tick due, JSON form): replays re-submit from this
+        self.command_log: list[tuple[int, int, dict[str, Any]]] = []
         self._queue: dict[int, list[Command]] = {}
+        self.day_hashes: list[tuple[int, int, str]] = []  # (day, tick after the night, hash)
         self.attractors = AttractorTable()  # derived each tick by gameplay, read by the crowd
         self.media_drift = 0.0  # derived each tick by Pure Smiles: opinion pull to -1 per hour
         population = int(level.prop("population", balance.crowd.default_population))
         self.crowd = Crowd(capacity=max(population, 1))
         self.activate()
         esper.clear_database()
+        if not fresh:
+            return
         self.crowd.spawn(level, balance, self.rng)
         self._create_entities()
         self.metrics.record(self.tick, schedule.metrics.sample(self))
@@ -122,12 +127,16 @@ class Simulation:
         t = self.tick if at_tick is None else int(at_tick)
         if t < self.tick:
             raise ValueError(f"tick {t} is in the past (now {self.tick})")
+        self.command_log.append((self.tick, t, command.to_dict()))
         self._queue.setdefault(t, []).append(command)
 
     def apply(self, command: Command) -> str | None:
         """Check and apply one command now; returns the rejection reason or None."""
+        self.command_log.append((self.tick, self.tick, command.to_dict()))
+        return self._apply(command)
+
+    def _apply(self, command: Command) -> str | None:
         self.activate()
-        self.command_log.append((self.tick, command.to_dict()))
         reason = command.check(self)
         if reason is not None:
             self.post(COMMAND_REJECTED, reason, command=command.name)
@@ -158,15 +167,20 @@ class Simulation:
         self.messages = []
         if self.tick % calendar.TICKS_PER_DAY == 0:
             self.post(DAY_STARTED, f"Day {self.day} begins", day=self.day)
-        for command in [*self._queue.pop(self.tick, []), *commands]:
-            self.apply(command)
+        for command in commands:
+            self.submit(command)
+        for command in self._queue.pop(self.tick, []):
+            self._apply(command)
         for system in schedule.DAY:
             system(self)
         if calendar.is_last_tick_of_day(self.tick):
             for system in schedule.NIGHT:
                 system(self)
             self.post(DAY_ENDED, f"Night falls on day {self.day}", day=self.day)
-        self.tick += 1
+            self.tick += 1
+            self.day_hashes.append((self.day - 1, self.tick, self.state_hash()))
+        else:
+            self.tick += 1
         return self.messages
 
     def run_ticks(self, n: int) -> None:
@@ -174,6 +188,15 @@ class Simulation:
             self.step()
 
     # ------------------------------------------------------------------ state
+
+    def next_entity_id(self) -> int:
+        """The id esper gives the next entity of this world (saved so loads stay in step)."""
+        self.activate()
+        return int(repr(esper._entity_count)[6:-1])  # itertools.count(N) -> N; no public API
+
+    def set_next_entity_id(self, value: int) -> None:
+        self.activate()
+        esper._entity_count = itertools.count(int(value))
 
     def components_snapshot(self) -> list[list[Any]]:
         """Every entity's components as [entity, [[class name, fields], ...]], sorted."""
@@ -194,6 +217,7 @@ class Simulation:
             h.update(json.dumps(obj, sort_keys=True, separators=(",", ":")).encode())
 
         add_json({"tick": self.tick, "seed": self.seed, "outcome": asdict(self.outcome)})
+        add_json({"next_entity": self.next_entity_id()})
         add_json(self.rng.bit_generator.state)
         add_json({str(t): [c.to_dict() for c in cs] for t, cs in sorted(self._queue.items())})
         add_json(self.components_snapshot())

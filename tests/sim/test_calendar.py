@@ -59,7 +59,7 @@ def test_queued_command_applies_exactly_at_its_tick(sample_level, balance):
     msgs = sim.step()
     assert sim.studio().pricing_policy == "premium"
     assert any(m.kind == "policy_changed" and m.tick == 125 for m in msgs)
-    assert sim.command_log == [(125, {"type": "set_pricing_policy", "policy": "premium"})]
+    assert sim.command_log == [(0, 125, {"type": "set_pricing_policy", "policy": "premium"})]
     with pytest.raises(ValueError, match="in the past"):
         sim.submit(SetPricingPolicy("standard"), at_tick=3)
     sim.close()
