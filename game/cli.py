@@ -107,11 +107,45 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("file", type=Path, help="the replay file")
     rp.add_argument("--verify", action="store_true", help="check every day's state hash")
     rp.add_argument("--json", action="store_true", help="print the final summary as JSON")
+
+    bal = sub.add_parser(
+        "balance",
+        help="run a seeded sweep of headless games and report win rates",
+        description="Play every level x policy x seed headless, on all local cores (or a Dask "
+        "cluster), and write manifest.json, games.csv, timeseries.csv, failures.csv, "
+        "summary.csv and plots/ into --out. `balance report DIR` re-prints the table and "
+        "redraws the plots of an existing sweep.",
+    )
+    bal.add_argument("--levels", nargs="+", type=Path, required=True, metavar="PATH")
+    bal.add_argument("--policies", nargs="+", default=["idle"], metavar="NAME",
+                     help="scripted players (see game/headless/policies)")
+    bal.add_argument("--seeds", default="0:20", help="seed indices, e.g. 0:200 (default 0:20)")
+    bal.add_argument("--root-seed", type=_seed, default=2145,
+                     help="every game's seed derives from this and its index (default 2145)")
+    bal.add_argument("--days", type=_positive_int, default=14, help="in-game days per game")
+    bal.add_argument("--set", dest="overrides", action="append", default=[],
+                     metavar="KEY=VALUE", help="override a balance value (repeatable)")
+    bal.add_argument("--jobs", type=_positive_int, default=None,
+                     help="worker processes (default: all cores)")
+    bal.add_argument("--dask", default=None, metavar="tcp://HOST:PORT",
+                     help="run on a Dask distributed scheduler instead of local processes")
+    bal.add_argument("--out", type=Path, required=True, help="the folder for the results")
+    bal.add_argument("--resume", action="store_true", help="skip games already in --out")
+    bal.add_argument("--no-progress", action="store_true", help="no progress bar")
+    bal.add_argument("--no-plots", action="store_true", help="skip drawing the plots")
+
+    rep = sub.add_parser("balance-report", help="(also `balance report DIR`) re-print a "
+                         "sweep's table and redraw its plots")
+    rep.add_argument("dir", type=Path, help="a folder written by `balance`")
+    rep.add_argument("--no-plots", action="store_true", help="skip drawing the plots")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:2] == ["balance", "report"]:
+        argv = ["balance-report", *argv[2:]]
     try:
         args = parser.parse_args(argv)
         logging.basicConfig(
@@ -124,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_run(args)
         if args.command == "replay":
             return _cmd_replay(args)
+        if args.command == "balance":
+            return _cmd_balance(args, argv)
+        if args.command == "balance-report":
+            return _cmd_balance_report(args)
         raise UsageError(f"unknown command {args.command!r}")  # unreachable through argparse
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -191,6 +229,48 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     if not args.json:
         status = "verified" if args.verify else "replayed"
         print(f"{args.file}: {status}: {result.message}")
+    return EXIT_OK
+
+
+def _cmd_balance(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    from game.headless.report import report
+    from game.headless.sweep import SweepError, parse_seed_range, run_sweep
+    from game.sim.balance import BalanceError, parse_override
+
+    try:
+        overrides = dict(parse_override(o) for o in args.overrides)
+        result = run_sweep(
+            levels=[str(p) for p in args.levels],
+            policies=args.policies,
+            seeds=parse_seed_range(args.seeds),
+            out=args.out,
+            days=args.days,
+            overrides=overrides,
+            jobs=args.jobs,
+            dask_address=args.dask,
+            resume=args.resume,
+            root_seed=args.root_seed,
+            progress=not args.no_progress,
+            argv=["main.py", *argv],
+        )
+    except (SweepError, BalanceError) as exc:
+        raise UsageError(str(exc)) from None
+    print(report(args.out, plots=not args.no_plots))
+    print(
+        f"{result.games_run} game(s) in {result.wall_seconds:.1f} s "
+        f"({60 * result.games_run / max(result.wall_seconds, 1e-9):.1f} games/min), "
+        f"{result.skipped} skipped, {result.failures} failed -> {args.out}"
+    )
+    return EXIT_OK
+
+
+def _cmd_balance_report(args: argparse.Namespace) -> int:
+    from game.headless.report import report
+
+    try:
+        print(report(args.dir, plots=not args.no_plots))
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
     return EXIT_OK
 
 
