@@ -18,7 +18,7 @@ from game.sim import calendar  # noqa: E402
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--level", default="levels/sample-tiny.tmx")
+    p.add_argument("--level", default="tests/fixtures/sample-tiny.tmx")
     p.add_argument("--days", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
     a = p.parse_args()

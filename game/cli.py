@@ -17,7 +17,7 @@ from game import __version__
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LEVELS_DIR = REPO_ROOT / "levels"
-DEFAULT_LEVEL = LEVELS_DIR / "sample-tiny.tmx"
+DEFAULT_LEVEL = LEVELS_DIR / "act1-neon-opening.tmx"
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

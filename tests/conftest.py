@@ -13,7 +13,7 @@ import esper  # noqa: E402
 import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_LEVEL = ROOT / "levels" / "sample-tiny.tmx"
+SAMPLE_LEVEL = ROOT / "tests" / "fixtures" / "sample-tiny.tmx"
 
 
 @pytest.fixture(autouse=True)

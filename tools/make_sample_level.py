@@ -1,6 +1,6 @@
 """Write the tiny sample level used by the foundation tests (deterministic; re-run to rebuild).
 
-Writes levels/sample-tiny.tmx, its .tsx tileset and a 4-tile PNG drawn with pygame.
+Writes tests/fixtures/sample-tiny.tmx, its .tsx tileset and a 4-tile PNG drawn with pygame.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 import pygame  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "levels"
+OUT = ROOT / "tests" / "fixtures"
 W, H, T = 40, 30, 32
 TILES = [((24, 22, 40), False), ((46, 40, 70), True), ((30, 60, 70), False), ((60, 30, 70), False)]
 

@@ -9,13 +9,54 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from game.sim.systems import accounts, metrics
+from game.sim.systems import (
+    accounts,
+    attractions,
+    clashes,
+    director,
+    events,
+    leads,
+    metrics,
+    objectives,
+    studio,
+)
 
 if TYPE_CHECKING:
     from game.sim.simulation import Simulation
 
 System = Callable[["Simulation"], None]
 
-DAY: tuple[System, ...] = (metrics.run,)
+# Phases of a day tick:
+#   1. gameplay, before the crowd: the Pure Smiles director (plans, announces, starts and ends
+#      rallies, media drift), counter-events (start/end), leads' energy, then the attractor table
+#      is rebuilt from what is active, and the studio picks this minute's customers;
+#   2. the crowd systems (read sim.attractors and sim.media_drift, move, gather, influence,
+#      write attendance);
+#   3. gameplay, after the crowd: the studio serves arrivals, clashes read attendance and
+#      resolve, the hourly metrics are recorded, and the objectives are checked on them.
+GAMEPLAY_BEFORE_CROWD: tuple[System, ...] = (
+    director.run,
+    events.run,
+    leads.run,
+    attractions.run,
+    studio.pick,
+)
+GAMEPLAY_AFTER_CROWD: tuple[System, ...] = (studio.serve, clashes.run)
 
-NIGHT: tuple[System, ...] = (accounts.run,)
+DAY: tuple[System, ...] = (
+    *GAMEPLAY_BEFORE_CROWD,
+    *GAMEPLAY_AFTER_CROWD,
+    metrics.run,
+    objectives.run,
+)
+
+# Night: the studio closes (last chairs paid, queue sent home), the books (rent, wages,
+# bankruptcy), the leads rest, the Pure Smiles take stock (momentum, ordinance), and last the
+# objectives' day-end check.
+NIGHT: tuple[System, ...] = (
+    studio.night,
+    accounts.run,
+    leads.night,
+    director.night,
+    objectives.night,
+)

@@ -89,18 +89,9 @@ class Simulation:
             esper.delete_world(self.world)
 
     def _create_entities(self) -> None:
-        studios = self.level.of_type("studio")
-        x, y = studios[0].center if studios else (self.level.width / 2, self.level.height / 2)
-        credits = int(self.level.prop("start_credits", self.balance.studio.start_credits))
-        esper.create_entity(
-            Studio(
-                x=x,
-                y=y,
-                credits=credits,
-                pricing_policy=self.balance.studio.pricing_policy,
-                credits_at_day_start=credits,
-            )
-        )
+        from game.sim.setup import create_entities  # gameplay owns what a level starts with
+
+        create_entities(self)
 
     def studio(self) -> Studio:
         self.activate()
