@@ -42,6 +42,35 @@ def _positive_int(text: str) -> int:
     return v
 
 
+def _non_negative_int(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"{v} must not be negative")
+    return v
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720")
+    w, h = int(parts[0]), int(parts[1])
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{w}x{h} must be between 320x240 and 7680x4320")
+    return w, h
+
+
+def _tile_point(text: str) -> tuple[float, float]:
+    parts = text.split(",")
+    try:
+        x, y = (float(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a tile position like 40,25") from None
+    return x, y
+
+
 def _seed(text: str) -> int:
     try:
         v = int(text)
@@ -70,6 +99,33 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--level", type=Path, default=None, help="a .tmx level to play")
     play.add_argument("--seed", type=_seed, default=1, help="random seed (default 1)")
     play.add_argument("--balance", type=Path, default=None, help="a balance TOML file")
+    play.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
+                      help="close the window after this many real seconds (smoke tests)")
+
+    shot = sub.add_parser(
+        "screenshot",
+        help="render the play scene to a PNG without a window",
+        description="Run a level headless for D in-game days, then draw the play scene (map, "
+        "crowd, HUD, side panel) off-screen and write it as a PNG.",
+    )
+    shot.add_argument("--level", type=Path, required=True, help="the .tmx level")
+    shot.add_argument("--days", type=_non_negative_int, default=1,
+                      help="in-game days to run first (default 1; 0 = the first morning)")
+    shot.add_argument("--out", type=Path, required=True, metavar="FILE.png", help="the PNG")
+    shot.add_argument("--seed", type=_seed, default=1, help="random seed (default 1)")
+    shot.add_argument("--time", dest="at", default=None, metavar="HH:MM",
+                      help="after the days, run on to this time of the next day (e.g. 14:30)")
+    shot.add_argument("--overlay", choices=("opinion", "density", "districts", "reach"),
+                      default=None, help="a map overlay")
+    shot.add_argument("--panel", choices=("graphs", "why", "none"), default="graphs",
+                      help="the side panel's tab (default graphs; why selects a citizen)")
+    shot.add_argument("--size", type=_window_size, default=(1280, 720), metavar="WxH",
+                      help="picture size (default 1280x720)")
+    shot.add_argument("--colorblind", action="store_true", help="the colour-blind palette")
+    shot.add_argument("--center", type=_tile_point, default=None, metavar="X,Y",
+                      help="centre the camera on this tile (default: the studio)")
+    shot.add_argument("--zoom", type=float, default=None, help="camera zoom (default 0.625)")
+    shot.add_argument("--balance", type=Path, default=None, help="a balance TOML file")
 
     run = sub.add_parser(
         "run",
@@ -138,6 +194,16 @@ def build_parser() -> argparse.ArgumentParser:
                          "sweep's table and redraw its plots")
     rep.add_argument("dir", type=Path, help="a folder written by `balance`")
     rep.add_argument("--no-plots", action="store_true", help="skip drawing the plots")
+
+    vl = sub.add_parser(
+        "validate-level",
+        help="check Tiled levels against the level contract",
+        description="Check each .tmx level and print every problem, one a line, as "
+        "`file: layer 'zones' object #12 'Neon Plaza' (venue): capacity -5 is below 1` "
+        "(warnings say `warning:`). Exit 0 when every level is clean, 1 when one has problems, "
+        "2 when one cannot be read at all.",
+    )
+    vl.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".tmx files")
     return p
 
 
@@ -162,6 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_balance(args, argv)
         if args.command == "balance-report":
             return _cmd_balance_report(args)
+        if args.command == "screenshot":
+            return _cmd_screenshot(args)
+        if args.command == "validate-level":
+            from game.level.validator import check_paths
+
+            return check_paths(args.paths)
         raise UsageError(f"unknown command {args.command!r}")  # unreachable through argparse
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -181,9 +253,11 @@ def _load_balance(args: argparse.Namespace):  # noqa: ANN202 - Balance, imported
 def _cmd_run(args: argparse.Namespace) -> int:
     from game.headless.runner import format_summary, make_simulation, run_days, summary
     from game.level import LevelError
+    from game.level.validator import load_checked
 
     balance = _load_balance(args)
     try:
+        load_checked(args.level)  # refuse a level that breaks the contract, listing why
         sim = make_simulation(args.level, args.seed, balance)
     except LevelError as exc:
         raise UsageError(str(exc)) from None
@@ -275,7 +349,8 @@ def _cmd_balance_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    from game.level import LevelError, load_level
+    from game.level import LevelError
+    from game.level.validator import load_checked
 
     balance = (
         _load_balance(args)
@@ -284,12 +359,68 @@ def _cmd_play(args: argparse.Namespace) -> int:
     )
     level_path = getattr(args, "level", None) or DEFAULT_LEVEL
     try:
-        level = load_level(level_path)
+        level = load_checked(level_path)
     except LevelError as exc:
         raise UsageError(str(exc)) from None
-    from game.app.viewer import DisplayUnavailable, run_viewer
+    from game.app.viewer import DisplayUnavailable, SceneError, run_viewer
 
     try:
-        return run_viewer(level, balance, seed=getattr(args, "seed", 1))
-    except DisplayUnavailable as exc:
+        return run_viewer(
+            level, balance, seed=getattr(args, "seed", 1), quit_after=getattr(args, "quit_after", None)
+        )
+    except (DisplayUnavailable, SceneError) as exc:
         raise UsageError(str(exc)) from None
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from game.app.screenshot import use_dummy_display
+
+    use_dummy_display()  # before anything initialises the display
+    from game.app.screenshot import ScreenshotError, render_screenshot
+    from game.app.viewer import DisplayUnavailable, SceneError
+    from game.headless.runner import run_days
+    from game.level import LevelError
+    from game.level.validator import load_checked
+    from game.sim.simulation import Simulation
+
+    if args.out.suffix.lower() != ".png":
+        raise UsageError(f"{args.out}: the picture must be a .png file")
+    balance = _load_balance(args)
+    try:
+        level = load_checked(args.level)
+    except LevelError as exc:
+        raise UsageError(str(exc)) from None
+    at_tick = None
+    if args.at is not None:
+        from game.sim import calendar
+
+        try:
+            hour, minute = calendar.parse_clock(args.at)
+            at_tick = calendar.tick_at(args.days + 1, hour, minute)
+        except ValueError as exc:
+            raise UsageError(f"--time: {exc}") from None
+    sim = Simulation(level, balance, args.seed)
+    try:
+        if args.days:
+            run_days(sim, args.days)
+        while at_tick is not None and sim.tick < at_tick and not sim.finished:
+            sim.step()
+        shot = render_screenshot(
+            sim,
+            args.out,
+            size=args.size,
+            overlay=args.overlay or "",
+            panel=args.panel,
+            palette="colorblind" if args.colorblind else "neon",
+            center=args.center,
+            zoom=args.zoom,
+        )
+    except (ScreenshotError, DisplayUnavailable, SceneError) as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        sim.close()
+        import pygame
+
+        pygame.quit()
+    print(f"{shot.path}: {shot.size[0]}x{shot.size[1]}, {shot.clock}")
+    return EXIT_OK

@@ -556,9 +556,9 @@ class City:
         for y in range(self.h):
             for x in range(self.w):
                 t = self.terr[y][x]
-                ground[y][x] = GID(self._ground_tile(x, y, t, rng)) if self._ground_tile(
-                    x, y, t, rng
-                ) else 0
+                ground[y][x] = (
+                    GID(self._ground_tile(x, y, t, rng)) if self._ground_tile(x, y, t, rng) else 0
+                )
         for bx, by, bw, bh, style in self.buildings:
             for y in range(by, by + bh):
                 for x in range(bx, bx + bw):
@@ -956,10 +956,16 @@ def layout_act5(c: City) -> None:
     c.hroad(43, 5, 8, 112)
     c.districts = [
         District("North Chime", "chrome", "high", "commercial", rect_poly(30, 0, 90, 23)),
-        District("Glow Reach", "glowfangs", "middle", "mixed",
-                 [(90, 0), (120, 0), (120, 45), (90, 45)]),
-        District("Ember Flats", "drifters", "low", "industrial",
-                 [(90, 45), (120, 45), (120, 90), (90, 90)]),
+        District(
+            "Glow Reach", "glowfangs", "middle", "mixed", [(90, 0), (120, 0), (120, 45), (90, 45)]
+        ),
+        District(
+            "Ember Flats",
+            "drifters",
+            "low",
+            "industrial",
+            [(90, 45), (120, 45), (120, 90), (90, 90)],
+        ),
         District("South Bell", "naturals", "middle", "residential", rect_poly(30, 67, 90, 90)),
         District("Reed Reach", "naturals", "low", "residential", rect_poly(0, 45, 30, 90)),
         District("Chrome Reach", "chrome", "middle", "mixed", rect_poly(0, 0, 30, 45)),

@@ -74,12 +74,22 @@ def main() -> None:
         + obj(4, "North Flats", "home", 3, 2, 4, 2)
         + obj(5, "South Flats", "home", 16, 26, 6, 2)
         + obj(6, "Market Row", "daytime", 30, 27, 6, 2)
+        + "".join(
+            f'  <object id="{oid}" name="{name}" type="lead" x="{x * T}" y="{y * T}">\n'
+            f'   <properties>\n    <property name="lead" value="{lead}"/>\n   </properties>\n'
+            f"   <point/>\n  </object>\n"
+            for oid, name, lead, x, y in (
+                (7, "Dr. Eli Roth", "roth", 17, 3),
+                (8, "Milo Trevane", "milo", 20, 14),
+                (9, "Arian Verus", "arian", 36, 16),
+            )
+        )
     )
     (OUT / "sample-tiny.tmx").write_text(
         f'<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<map version="1.10" tiledversion="1.10.2" orientation="orthogonal" '
         f'renderorder="right-down" width="{W}" height="{H}" tilewidth="{T}" tileheight="{T}" '
-        f'infinite="0" nextlayerid="3" nextobjectid="7">\n'
+        f'infinite="0" nextlayerid="3" nextobjectid="10">\n'
         f" <properties>\n"
         f'  <property name="title" value="Sample Block"/>\n'
         f'  <property name="population" type="int" value="2000"/>\n'

@@ -1,10 +1,11 @@
 """Render each shipped level to a PNG picture for the level guide (deterministic).
 
-`python tools/render_levels.py [--scale S] [--objects] [OUT_DIR] [LEVEL...]` draws every tile
-layer with the real tilesets (pytmx + pygame, dummy video driver, no window), scales the map by
-S (default 0.25: 8 pixels a tile), and with --objects outlines the typed objects of the level
-(studio magenta, venues cyan, rally points white, homes green, daytime zones amber, leads
-yellow dots). Default output: `docs/levels/<level>.png`.
+`python tools/render_levels.py [--scale S] [--max-width W] [--objects] [OUT_DIR] [LEVEL...]`
+draws every tile layer with the real tilesets (the game's normalised map through pytmx and
+pygame, dummy video driver, no window), scales the map by S (default 0.25: 8 pixels a tile,
+less when the picture would be wider than W pixels), and with --objects outlines the typed
+objects (studio magenta, venues cyan, rally points white, homes green, daytime zones amber,
+lead spots yellow). Default output: `docs/levels/<level>.png`.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def render_level(path: Path, scale: float, objects: bool) -> pygame.Surface:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", type=float, default=0.25)
+    ap.add_argument("--max-width", type=int, default=1000, help="shrink wider pictures to this")
     ap.add_argument("--objects", action="store_true")
     ap.add_argument("out", nargs="?", type=Path, default=OUT)
     ap.add_argument("levels", nargs="*", type=Path)
@@ -85,7 +87,11 @@ def main(argv: list[str]) -> int:
     levels = args.levels or sorted((ROOT / "levels").glob("*.tmx"))
     args.out.mkdir(parents=True, exist_ok=True)
     for lv in levels:
-        pic = render_level(lv, args.scale, args.objects)
+        from game.level.tmx import read_map
+
+        _, info = read_map(lv)
+        scale = min(args.scale, args.max_width / (info.width * info.tile_size))
+        pic = render_level(lv, scale, args.objects)
         dest = args.out / f"{lv.stem}.png"
         tmp = dest.with_name(dest.stem + ".tmp.png")
         pygame.image.save(pic, str(tmp))

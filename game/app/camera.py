@@ -15,7 +15,26 @@ import numpy as np
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 4.0
-ABS_MIN_ZOOM = 0.25
+ABS_MIN_ZOOM = 0.125
+# Zoom levels whose tile size is a whole number of pixels for 32-pixel tiles: the map renderer
+# keeps pre-scaled tiles for each, so drawing the map is one blit at every level.
+ZOOM_LEVELS = (
+    0.125,
+    0.1875,
+    0.25,
+    0.375,
+    0.5,
+    0.625,
+    0.75,
+    0.875,
+    1.0,
+    1.25,
+    1.5,
+    2.0,
+    2.5,
+    3.0,
+    4.0,
+)
 
 
 @dataclass(slots=True)
@@ -33,6 +52,7 @@ class Camera:
     view_y: float = 0.0
     view_w: float = 1.0
     view_h: float = 1.0
+    levels: tuple[float, ...] = ()  # allowed zooms (empty: any zoom between the limits)
 
     def __post_init__(self) -> None:
         self.cx, self.cy = self.map_w / 2, self.map_h / 2
@@ -52,7 +72,22 @@ class Camera:
         return max(MAX_ZOOM, self.min_zoom)
 
     def clamp_zoom(self, z: float) -> float:
-        return float(min(max(z, self.min_zoom), self.max_zoom))
+        """`z` within the limits; with `levels`, the nearest allowed level that fits the map."""
+        lo, hi = self.min_zoom, self.max_zoom
+        z = float(min(max(z, lo), hi))
+        allowed = [lv for lv in self.levels if lo - 1e-9 <= lv <= hi + 1e-9]
+        if not allowed:
+            return z
+        return min(allowed, key=lambda lv: (abs(lv - z), lv))
+
+    def _next_level(self, factor: float) -> float:
+        """The allowed level one step in the direction of `factor` (> 1 zooms in)."""
+        z = self.zoom
+        if factor > 1:
+            up = [lv for lv in self.levels if lv > z + 1e-9]
+            return self.clamp_zoom(min(up)) if up else self.clamp_zoom(z)
+        down = [lv for lv in self.levels if lv < z - 1e-9]
+        return self.clamp_zoom(max(down)) if down else self.clamp_zoom(z)
 
     def clamp(self) -> None:
         """Keep the centre where the view stays inside the map; refresh the view rectangle."""
@@ -82,7 +117,10 @@ class Camera:
     def zoom_at(self, factor: float, sx: float, sy: float) -> None:
         """Zoom by `factor` keeping the world point under screen (sx, sy) in place."""
         wx, wy = self.screen_to_world(sx, sy)
-        self.zoom = self.clamp_zoom(self.zoom * factor)
+        if self.levels:
+            self.zoom = self._next_level(factor)
+        else:
+            self.zoom = self.clamp_zoom(self.zoom * factor)
         self.cx = wx - (sx - self.viewport_w / 2) / self.zoom
         self.cy = wy - (sy - self.viewport_h / 2) / self.zoom
         self.clamp()

@@ -91,13 +91,19 @@ class CrowdDrawer:
         """Write the visible citizens into `surface`; returns how many were drawn."""
         self._map_colours(surface)
         w, h = surface.get_size()
-        s = 2 if camera.scale_x >= 2.0 else 1
+        s = 2 if camera.scale_x >= 0.9 else 1
         m = MARGIN * s + s
-        world = pos_tiles * np.float32(tile_size)
-        sx, sy = camera.world_to_screen_array(world)
-        vis = (sx >= m) & (sx < w - m) & (sy >= m) & (sy < h - m)
-        rows = np.flatnonzero(vis)
-        sx, sy = sx[rows], sy[rows]
+        # cull in tile space first: only the visible citizens are transformed
+        x0 = (camera.view_x + m / camera.scale_x) / tile_size
+        x1 = (camera.view_x + (w - m) / camera.scale_x) / tile_size
+        y0 = (camera.view_y + m / camera.scale_y) / tile_size
+        y1 = (camera.view_y + (h - m) / camera.scale_y) / tile_size
+        px, py = pos_tiles[:, 0], pos_tiles[:, 1]
+        rows = np.flatnonzero((px >= x0) & (px < x1) & (py >= y0) & (py < y1))
+        sx, sy = camera.world_to_screen_array(pos_tiles[rows] * np.float32(tile_size))
+        ok = (sx >= m) & (sx < w - m) & (sy >= m) & (sy < h - m)  # rounding at the edges
+        if not ok.all():
+            rows, sx, sy = rows[ok], sx[ok], sy[ok]
         self.last_rows, self.last_sx, self.last_sy = rows, sx, sy
         if not len(rows):
             return 0
@@ -109,26 +115,28 @@ class CrowdDrawer:
         und = ~(sup | ag)
         cust = customized[rows]
         adv = advocate[rows]
-        pix = pygame.surfarray.pixels2d(surface)
+        pix2d = pygame.surfarray.pixels2d(surface)
         try:
+            flat, pitch = _flat_view(pix2d)
+            at = sy.astype(np.int64) * pitch + sx
             if cust.any():  # the halo first, so the citizen's own shape sits on top
                 for group, halo in ((cust & ~sup, "halo"), (cust & sup, "halo_plus")):
                     if group.any():
-                        gx, gy = sx[group], sy[group]
+                        ga = at[group]
                         for dx, dy in zip(*shapes[halo], strict=True):
-                            pix[gx + dx, gy + dy] = self._glow
+                            flat[ga + (dy * pitch + dx)] = self._glow
             for group, shape in ((sup, "support"), (und, "undecided"), (ag, "against")):
                 if not group.any():
                     continue
-                gx, gy, gc = sx[group], sy[group], col[group]
+                ga, gc = at[group], col[group]
                 for dx, dy in zip(*shapes[shape], strict=True):
-                    pix[gx + dx, gy + dy] = gc
+                    flat[ga + (dy * pitch + dx)] = gc
             if adv.any():
-                ax, ay = sx[adv], sy[adv]
+                aa = at[adv]
                 for dx, dy in zip(*shapes["banner"], strict=True):
-                    pix[ax + dx, ay + dy] = self._banner
+                    flat[aa + (dy * pitch + dx)] = self._banner
         finally:
-            del pix
+            del pix2d
         return len(rows)
 
     def pick(self, x: int, y: int, radius: int = 6) -> int | None:
@@ -140,3 +148,17 @@ class CrowdDrawer:
         if d2[i] > radius * radius:
             return None
         return int(self.last_rows[i])
+
+
+def _flat_view(pix2d: np.ndarray) -> tuple[np.ndarray, int]:
+    """A 1-D view of a surface's pixels and its row pitch in pixels.
+
+    `surfarray.pixels2d` is [x, y] with y strided by the surface pitch; the transposed array
+    is row-major, so one flat index `y * pitch + x` reaches every pixel (1-D fancy indexing is
+    much cheaper than 2-D).
+    """
+    t = pix2d.T
+    pitch = t.strides[0] // t.itemsize
+    h, w = t.shape
+    flat = np.lib.stride_tricks.as_strided(t, shape=((h - 1) * pitch + w,), strides=(t.itemsize,))
+    return flat, pitch

@@ -24,8 +24,12 @@ Stamp = dict[str, tuple[int, int, int]]
 class LevelWatcher:
     """Poll `level_path`'s folder; `poll()` returns True once per settled change."""
 
-    def __init__(self, level_path: str | Path, settle: float = 0.15,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        level_path: str | Path,
+        settle: float = 0.15,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.path = Path(level_path).resolve()
         self.folder = self.path.parent
         self.settle = settle

@@ -17,7 +17,6 @@ from game.app.camera import Camera
 from game.app.palette import NEON_AMBER, NEON_CYAN, NEON_PINK, TEXT
 from game.level.loader import LevelObject
 from game.sim import entities
-from game.sim.calendar import TICKS_PER_HOUR
 from game.sim.simulation import Simulation
 
 SPRITES_DIR = Path(__file__).resolve().parents[2] / "assets" / "ui" / "sprites"
@@ -64,12 +63,15 @@ class Markers:
             for who in (*LEAD_ORDER, "pure_smiles")
         }
         self.studio_obj: LevelObject | None = next(iter(sim.level.of_type("studio")), None)
-        self.objects = {o.id: o for o in sim.level.objects}
+        self.venues = sim.level.of_type("venue")
+        self.rally_points = sim.level.of_type("rally_point")
         self.blink = 0.0
 
     # ------------------------------------------------------------------ helpers
 
-    def text(self, s: str, colour: tuple[int, int, int] = TEXT, small: bool = True) -> pygame.Surface:
+    def text(
+        self, s: str, colour: tuple[int, int, int] = TEXT, small: bool = True
+    ) -> pygame.Surface:
         key = (s, colour, small)
         img = self._text.get(key)
         if img is None:
@@ -99,22 +101,28 @@ class Markers:
 
     def draw(self, target: pygame.Surface, camera: Camera, frame_seconds: float) -> None:
         self.blink = (self.blink + frame_seconds) % 1.0
-        sim = self.sim
         zoomed_out = camera.scale_x < 0.6
-        for obj in sim.level.of_type("venue"):
+        screen = target.get_rect().inflate(200, 80)  # labels may stick out of their object
+        for obj in self.venues:
             r = self._rect(camera, obj)
+            if not screen.colliderect(r):
+                continue
             pygame.draw.rect(target, NEON_CYAN, r, 1, border_radius=4)
             if not zoomed_out:
                 self._label(target, self.text(obj.name, NEON_CYAN), r.centerx, r.bottom + 2)
-        for obj in sim.level.of_type("rally_point"):
+        for obj in self.rally_points:
             r = self._rect(camera, obj)
+            if not screen.colliderect(r):
+                continue
             _dashed_rect(target, NEON_AMBER, r)
             if not zoomed_out:
                 self._label(target, self.text(obj.name, NEON_AMBER), r.centerx, r.bottom + 2)
         if self.studio_obj is not None:
             r = self._rect(camera, self.studio_obj)
             pygame.draw.rect(target, NEON_PINK, r, 2, border_radius=4)
-            self._label(target, self.text("Smile Studio", NEON_PINK, small=False), r.centerx, r.top - 22)
+            self._label(
+                target, self.text("Smile Studio", NEON_PINK, small=False), r.centerx, r.bottom + 4
+            )
         self._draw_rallies(target, camera)
         self._draw_events(target, camera)
         self._draw_leads(target, camera)
@@ -138,7 +146,9 @@ class Markers:
                 sub = f"{rally.name}, up to {rally.capacity}"
             spr = self.sprites["pure_smiles"]
             target.blit(spr, (cx - spr.get_width() // 2, cy - spr.get_height() + 4))
-            self._label(target, self.text(head, NEON_AMBER, small=False), cx, cy - spr.get_height() - 26)
+            self._label(
+                target, self.text(head, NEON_AMBER, small=False), cx, cy - spr.get_height() - 26
+            )
             self._label(target, self.text(sub, NEON_AMBER), cx, cy + 8)
 
     def _draw_events(self, target: pygame.Surface, camera: Camera) -> None:
@@ -168,6 +178,7 @@ class Markers:
         studio = entities.studio(sim)
         events = {ev.number: ev for _, ev in entities.events(sim)}
         at_studio = 0
+        hosting: dict[int, int] = {}
         for lead in entities.leads(sim):
             if not lead.available:
                 continue
@@ -176,7 +187,9 @@ class Markers:
                 continue
             ev = events.get(lead.hosting) if lead.hosting >= 0 else None
             if ev is not None:
-                out.append((lead.key, lead.name, ev.x + 0.8 * len(out) % 2, ev.y - 1.0, "hosting"))
+                k = hosting.get(ev.number, 0)
+                hosting[ev.number] = k + 1
+                out.append((lead.key, lead.name, ev.x - 1.0 + 1.0 * k, ev.y - 1.0, "hosting"))
                 continue
             x = studio.x - 1.5 + 1.0 * at_studio
             at_studio += 1
@@ -210,10 +223,14 @@ def _dashed_circle(
 
 
 def _dashed_rect(target: pygame.Surface, colour: tuple[int, int, int], r: pygame.Rect) -> None:
-    step = 8
+    step = 10
     for x in range(r.left, r.right, step * 2):
         pygame.draw.line(target, colour, (x, r.top), (min(x + step, r.right), r.top), 2)
-        pygame.draw.line(target, colour, (x, r.bottom - 1), (min(x + step, r.right), r.bottom - 1), 2)
+        pygame.draw.line(
+            target, colour, (x, r.bottom - 1), (min(x + step, r.right), r.bottom - 1), 2
+        )
     for y in range(r.top, r.bottom, step * 2):
         pygame.draw.line(target, colour, (r.left, y), (r.left, min(y + step, r.bottom)), 2)
-        pygame.draw.line(target, colour, (r.right - 1, y), (r.right - 1, min(y + step, r.bottom)), 2)
+        pygame.draw.line(
+            target, colour, (r.right - 1, y), (r.right - 1, min(y + step, r.bottom)), 2
+        )

@@ -28,6 +28,7 @@ OVERLAY_HELP = {
     "reach": "Reach of active rallies and events: their draw radius and how many people "
     "stand inside it. Key R.",
 }
+HEAT_GAIN = 2.0  # local means rarely pass +-0.5: full colour at +-0.5 (the legend says so)
 DENSITY_STOPS = np.array(
     [[20, 10, 60], [120, 40, 200], [255, 60, 200], [255, 220, 120], [255, 255, 255]],
     dtype=np.float32,
@@ -65,7 +66,7 @@ def opinion_rgba(counts: np.ndarray, sums: np.ndarray, palette: OpinionPalette) 
     """uint8 [h, w, 4]: blurred mean opinion coloured by the palette, alpha by presence."""
     c, s = _blur(counts), _blur(sums)
     mean = np.divide(s, c, out=np.zeros_like(s), where=c > 1e-6)
-    rgb = palette.lut()[opinion_index(mean)]
+    rgb = palette.lut()[opinion_index(mean * HEAT_GAIN)]
     alpha = (np.clip(c / 1.5, 0, 1) * 175).astype(np.uint8)
     return np.dstack([rgb, alpha])
 
@@ -107,7 +108,11 @@ def rgba_surface(rgba: np.ndarray) -> pygame.Surface:
 
 
 def blit_tile_image(
-    target: pygame.Surface, image: pygame.Surface, camera: Camera, tile_size: int
+    target: pygame.Surface,
+    image: pygame.Surface,
+    camera: Camera,
+    tile_size: int,
+    smooth: bool = True,
 ) -> None:
     """Scale the visible tiles of a one-pixel-per-tile `image` onto `target` (the viewport)."""
     tw, th = image.get_size()
@@ -121,7 +126,7 @@ def blit_tile_image(
     px = tile_size * camera.scale_x
     py = tile_size * camera.scale_y
     size = (max(int(round((x1 - x0) * px)), 1), max(int(round((y1 - y0) * py)), 1))
-    scaled = pygame.transform.smoothscale(sub, size)
+    scaled = (pygame.transform.smoothscale if smooth else pygame.transform.scale)(sub, size)
     sx, sy = camera.world_to_screen(x0 * tile_size, y0 * tile_size)
     target.blit(scaled, (int(round(sx)), int(round(sy))))
 
@@ -175,11 +180,17 @@ def draw_reach(
         colour = NEON_AMBER if ring.rally else NEON_CYAN
         if strong:
             pygame.draw.circle(layer, (*colour, 48), (ring.x, ring.y), ring.radius)
-        pygame.draw.circle(layer, (*colour, 200 if strong else 120), (ring.x, ring.y), ring.radius, 2)
+        pygame.draw.circle(
+            layer, (*colour, 200 if strong else 120), (ring.x, ring.y), ring.radius, 2
+        )
     target.blit(layer, (0, 0))
     if strong:
         for ring in rings:
             who = "rally" if ring.rally else "event"
             text = f"{who}: {ring.in_reach} in reach · {ring.attending}/{ring.capacity} attending"
-            img = font.render(text, True, NEON_AMBER if ring.rally else NEON_CYAN)
-            target.blit(img, (ring.x - img.get_width() // 2, ring.y + ring.radius + 4))
+            body = font.render(text, True, NEON_AMBER if ring.rally else NEON_CYAN)
+            img = pygame.Surface((body.get_width() + 8, body.get_height() + 2), pygame.SRCALPHA)
+            img.fill((8, 6, 20, 200))
+            img.blit(body, (4, 1))
+            label_y = min(ring.y + 30, ring.y + ring.radius + 4)  # near the centre on big rings
+            target.blit(img, (ring.x - img.get_width() // 2, label_y))

@@ -57,7 +57,9 @@ class OpinionPalette:
     def lut(self) -> np.ndarray:
         """uint8 [256, 3]: entry i is the colour of opinion -1 + 2*i/255."""
         t = np.linspace(-1.0, 1.0, 256, dtype=np.float32)[:, None]
-        a, m, s = (np.array(c, dtype=np.float32) for c in (self.against, self.undecided, self.support))
+        a, m, s = (
+            np.array(c, dtype=np.float32) for c in (self.against, self.undecided, self.support)
+        )
         neg = m + (a - m) * (-t).clip(0, 1)
         pos = m + (s - m) * t.clip(0, 1)
         return np.where(t < 0, neg, pos).round().astype(np.uint8)

@@ -1,7 +1,8 @@
-"""A minimal window on a running simulation: the walkable map, the crowd, the clock.
+"""The desktop window: opens the display, builds the play scene and runs its loop.
 
-Fixed-step loop (10 ticks per real second at 1x; Space pauses, 1-4 pick 1x/2x/4x/8x) with a cap on
-steps per frame. The play-scene issue replaces this with the full scene.
+`run_viewer` is what `python main.py play` calls. It refuses with `DisplayUnavailable` (one
+readable line) when there is no screen, and with `SceneError` when the level's art cannot be
+loaded. The loop itself is the scene's: input, fixed-step ticks, drawing at the display's rate.
 """
 
 from __future__ import annotations
@@ -9,26 +10,26 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
-import numpy as np
 import pygame
 
+from game.app.mapview import SceneError
 from game.level.loader import LevelData
 from game.sim.balance import Balance
 from game.sim.simulation import Simulation
 
 logger = logging.getLogger(__name__)
 
-TICKS_PER_SECOND = 10
-SPEEDS = (1, 2, 4, 8)
-MAX_STEPS_PER_FRAME = 16
-BG = (12, 10, 24)
-WALL = (40, 34, 70)
-STREET = (22, 20, 38)
+WINDOW_SIZE = (1280, 720)
+FPS_CAP = 60
 
 
 class DisplayUnavailable(RuntimeError):
     """There is no screen to open a window on."""
+
+
+__all__ = ["DisplayUnavailable", "SceneError", "open_window", "run_viewer"]
 
 
 def _check_display() -> None:
@@ -40,87 +41,55 @@ def _check_display() -> None:
             )
 
 
-def opinion_colours(opinion: np.ndarray) -> np.ndarray:
-    """Opinion -1..1 -> RGB: Pure Smiles amber to self-expression cyan (uint8 [n, 3])."""
-    t = ((opinion + 1.0) * 0.5).clip(0, 1)[:, None]
-    neg = np.array([255, 170, 40], dtype=np.float32)
-    pos = np.array([40, 230, 255], dtype=np.float32)
-    return (neg * (1 - t) + pos * t).astype(np.uint8)
-
-
-def run_viewer(level: LevelData, balance: Balance, seed: int, max_frames: int | None = None) -> int:
-    _check_display()
+def open_window(size: tuple[int, int], caption: str) -> pygame.Surface:
+    """Initialise the display (not the audio) and open a resizable window."""
     try:
-        pygame.init()
-        screen = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+        pygame.display.init()
+        pygame.font.init()
+        screen = pygame.display.set_mode(size, pygame.RESIZABLE)
     except pygame.error as exc:
         raise DisplayUnavailable(f"cannot open a window: {exc}") from None
-    pygame.display.set_caption(f"Smile Studio 2145 — {level.title}")
-    sim = Simulation(level, balance, seed)
-    font = pygame.font.Font(None, 24)
-    clock = pygame.time.Clock()
-    speed_i, paused, acc, frames = 0, False, 0.0, 0
-    prev = sim.crowd.pos[: sim.crowd.n].copy()
-    running = True
-    while running:
-        dt = clock.tick(60) / 1000.0
-        for ev in pygame.event.get():
-            if ev.type == pygame.QUIT or (ev.type == pygame.KEYDOWN and ev.key == pygame.K_ESCAPE):
-                running = False
-            elif ev.type == pygame.KEYDOWN and ev.key == pygame.K_SPACE:
-                paused = not paused
-            elif ev.type == pygame.KEYDOWN and pygame.K_1 <= ev.key <= pygame.K_4:
-                speed_i, paused = ev.key - pygame.K_1, False
-        if not paused and not sim.finished:
-            acc += dt * TICKS_PER_SECOND * SPEEDS[speed_i]
-            steps = 0
-            while acc >= 1.0 and steps < MAX_STEPS_PER_FRAME:
-                prev = sim.crowd.pos[: sim.crowd.n].copy()
-                sim.step()
-                acc -= 1.0
-                steps += 1
-            if steps == MAX_STEPS_PER_FRAME:
-                acc = 0.0  # do not spiral: drop the backlog
-        alpha = 0.0 if paused else min(acc, 1.0)
-        _draw(screen, sim, prev, alpha, font, paused, SPEEDS[speed_i])
-        pygame.display.flip()
-        frames += 1
-        if max_frames is not None and frames >= max_frames:
-            running = False
-    sim.close()
-    pygame.quit()
-    return 0
+    pygame.display.set_caption(caption)
+    pygame.key.set_repeat(0)
+    return screen
 
 
-def _draw(
-    screen: pygame.Surface,
-    sim: Simulation,
-    prev: np.ndarray,
-    alpha: float,
-    font: pygame.font.Font,
-    paused: bool,
-    speed: int,
-) -> None:
-    level = sim.level
-    sw, sh = screen.get_size()
-    scale = max(1, min((sw) // level.width, (sh - 40) // level.height))
-    screen.fill(BG)
-    grid = np.where(level.walkable.T[:, :, None], np.array(STREET), np.array(WALL)).astype(np.uint8)
-    surf = pygame.surfarray.make_surface(grid)
-    screen.blit(pygame.transform.scale(surf, (level.width * scale, level.height * scale)), (0, 40))
-    n = min(sim.crowd.n, len(prev))
-    pos = prev[:n] + (sim.crowd.pos[:n] - prev[:n]) * alpha
-    px = (pos[:, 0] * scale).astype(np.int32)
-    py = (pos[:, 1] * scale).astype(np.int32) + 40
-    ok = (px >= 0) & (px < sw - 1) & (py >= 0) & (py < sh - 1)
-    cols = opinion_colours(sim.crowd.opinion[:n])
-    pix = pygame.surfarray.pixels3d(screen)
-    pix[px[ok], py[ok]] = cols[ok]
-    pix[px[ok] + 1, py[ok]] = cols[ok]
-    del pix
-    studio = sim.studio()
-    state = "paused" if paused else f"{speed}x"
-    text = (
-        f"{sim.clock}   credits {studio.credits:,}   {state}   Space pause · 1-4 speed · Esc quit"
+def run_viewer(
+    level: LevelData,
+    balance: Balance,
+    seed: int,
+    max_frames: int | None = None,
+    quit_after: float | None = None,
+) -> int:
+    """Play `level` in a window until the player quits (or `max_frames` / `quit_after` s)."""
+    from game.app.scene import PlayScene  # after the display exists: tiles need its format
+
+    _check_display()
+    screen = open_window(WINDOW_SIZE, f"Smile Studio 2145 — {level.title}")
+    logger.info(
+        "window open: video driver %s, %dx%d", pygame.display.get_driver(), *screen.get_size()
     )
-    screen.blit(font.render(text, True, (230, 230, 250)), (10, 10))
+    sim = Simulation(level, balance, seed)
+    try:
+        scene = PlayScene(sim, screen.get_size(), edge_scroll=True)
+        clock = pygame.time.Clock()
+        frames = 0
+        start = time.monotonic()
+        while not scene.state.quit:
+            dt = clock.tick(FPS_CAP) / 1000.0
+            scene.frame(dt)
+            screen = pygame.display.get_surface()
+            if screen.get_size() != scene.layout.size:  # resized without an event we saw
+                scene.relayout(screen.get_size())
+            scene.draw(screen)
+            pygame.display.flip()
+            frames += 1
+            if max_frames is not None and frames >= max_frames:
+                break
+            if quit_after is not None and time.monotonic() - start >= quit_after:
+                break
+        logger.info("played %d frames, %d ticks", frames, scene.ticks_run)
+    finally:
+        sim.close()
+        pygame.quit()
+    return 0

@@ -12,6 +12,7 @@ from game.sim import calendar
 from game.sim.balance import Balance, load_balance
 from game.sim.simulation import Simulation
 from game.sim.systems.metrics import sample as current_metrics
+from game.sim.view import SimView
 
 
 def make_simulation(
@@ -46,6 +47,10 @@ def summary(sim: Simulation, days: int, wall: float, ticks_run: int) -> dict[str
         "clock": sim.clock,
         "metrics": current_metrics(sim),
         "outcome": asdict(sim.outcome),
+        "objectives": [
+            {"key": o.key, "text": o.text, "progress": o.progress, "met": o.met}
+            for o in SimView(sim).objectives()
+        ],
         "state_hash": sim.state_hash(),
     }
 
@@ -58,6 +63,8 @@ def format_summary(s: dict[str, Any]) -> str:
         f"outcome: {s['outcome']['status']}"
         + (f" — {s['outcome']['reason']}" if s["outcome"]["reason"] else ""),
     ]
+    for o in s.get("objectives", []):
+        lines.append(f"  {o['key']}: {o['progress']}" + ("  (met)" if o["met"] else ""))
     for name, value in sorted(s["metrics"].items()):
         lines.append(
             f"  {name:<16} {value:,.3f}" if abs(value) < 10 else f"  {name:<16} {value:,.0f}"

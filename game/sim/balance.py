@@ -33,6 +33,11 @@ def num(lo: float, hi: float, doc: str = "") -> Any:
     return field(metadata={"range": (lo, hi), "doc": doc})
 
 
+def flag(doc: str = "") -> Any:
+    """A true/false field."""
+    return field(metadata={"doc": doc})
+
+
 def word(*choices: str, doc: str = "") -> Any:
     """A string field that must be one of `choices`."""
     return field(metadata={"choices": choices, "doc": doc})
@@ -130,6 +135,7 @@ class StudioBalance:
     max_walking_share: float = num(0.5, 20.0, "stop sending customers while this many queues' "
                                    "worth are already walking to the studio")
     customer_opinion: float = num(-1.0, 1.0, "citizens above this opinion may become customers")
+    pick_minutes: int = num(1, 60, "customers are picked from the crowd every this many minutes")
     visit_rate: float = num(0.0, 1.0, "chance per hour a willing citizen who can pay visits")
     demand_at_zero_reputation: float = num(0.0, 5.0, "demand multiplier at reputation 0")
     demand_at_full_reputation: float = num(0.0, 5.0, "demand multiplier at reputation 100")
@@ -176,7 +182,7 @@ class ServiceBalance:
     needs_upgrade: str = word(
         "none", "ar_booth", "gallery_wing", "workshop_room", doc="upgrade that must be built"
     )
-    enabled_at_start: bool = field(metadata={"doc": "offered when the level begins"})
+    enabled_at_start: bool = flag("offered when the level begins")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +267,7 @@ class DirectorBalance:
     latest_hour: int = num(6, 23, "latest start hour of a rally")
     duration_minutes: int = num(10, 1080, "how long a rally stands")
     radius: float = num(0.0, 10_000.0, "a rally's reach in tiles")
+    size: float = num(0.0, 1.0, "share of the rally point's capacity a rally holds at momentum 50")
     pull: float = num(0.0, 5.0, "a rally's draw at momentum 50")
     strength: float = num(0.0, 1.0, "a rally's opinion pull per minute (k) at momentum 50")
     max_opinion: float = num(-1.0, 1.0, "only citizens at or below this opinion are drawn")

@@ -23,10 +23,12 @@ how much in total (`log_delta`, opinion units) and the tick of the latest change
 A source already in the log adds to its entry; a new source replaces the oldest entry.
 `influence_log(row)` reads it newest first, for the UI's "why" panel.
 
-Movement: `goal` is the destination the citizen walks to, an index into the level's fixed
-destinations (`Navigation`: homes, then day zones, then the studio), or -1 while heading to a
-rally or event (then `attending` holds its entity id). Flow fields are derived from the level
-alone (`navigation(level)` builds them on first use, also after a save is loaded).
+Movement: `goal` is where the citizen walks or last walked to: an index into the level's fixed
+destinations (`Navigation`: homes 0..H-1, then day zones H..H+D-1), `GOAL_ATTRACTOR` for a
+rally or event (then `attending` holds its entity id) or `GOAL_STUDIO`. Whoever changes a
+citizen's state sets its goal (the routine, attraction, `send_to_studio`, `release`). Flow fields
+are derived from the level alone (`navigation(level)` builds them on first use, also after a
+save is loaded), never saved.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from game.level.loader import LevelError
-from game.sim.flowfield import FlowFields, disc_region, rect_region
+from game.sim.flowfield import DIR_DX, DIR_DY, FlowFields, disc_region, rect_region
 
 if TYPE_CHECKING:
     from game.level.loader import LevelData, LevelObject
@@ -85,6 +87,9 @@ SOURCE_NAMES = {PEERS: "peers", MEDIA: "Pure Smiles media", SMILES: "smiles seen
 LOG_SLOTS = 6
 LOG_MIN_DELTA = 1e-4  # smaller changes are applied but not logged
 
+GOAL_ATTRACTOR = -1  # `goal` of a citizen heading to / at the rally or event in `attending`
+GOAL_STUDIO = -2  # `goal` of a customer
+
 INCOME_BANDS = ("low", "middle", "high")
 DEFAULT_TRIBE = "drifters"  # docs/contracts.md defaults for district properties
 DEFAULT_INCOME = "middle"
@@ -113,7 +118,7 @@ class Crowd:
         self.state = np.zeros(c, dtype=np.uint8)
         self.home = np.zeros(c, dtype=np.int32)  # index into Navigation.homes
         self.day_zone = np.zeros(c, dtype=np.int32)  # index into Navigation.day_zones
-        self.goal = np.zeros(c, dtype=np.int32)  # destination index, -1 = an attractor
+        self.goal = np.zeros(c, dtype=np.int32)  # destination index or GOAL_ATTRACTOR/STUDIO
         self.tribe = np.zeros(c, dtype=np.uint8)  # index in sorted(balance.tribes)
         self.opinion = np.zeros(c, dtype=np.float32)
         self.income = np.zeros(c, dtype=np.uint8)  # 0 low, 1 middle, 2 high
@@ -162,6 +167,7 @@ class Crowd:
     def send_to_studio(self, idx: np.ndarray) -> None:
         """Make citizens `idx` customers walking to the studio (state TO_STUDIO)."""
         self.state[idx] = TO_STUDIO
+        self.goal[idx] = GOAL_STUDIO
         self.attending[idx] = -1
 
     def release(self, idx: np.ndarray) -> None:
@@ -170,6 +176,7 @@ class Crowd:
         They head home; during their day window the routine turns them to their day zone.
         """
         self.state[idx] = TO_HOME
+        self.goal[idx] = self.home[idx]
         self.attending[idx] = -1
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -241,21 +248,26 @@ class Crowd:
                 source = np.asarray(source)[big]
         if not len(rows):
             return
-        src = np.broadcast_to(np.asarray(source, dtype=np.int32), rows.shape)
-        logged = self.log_source[rows]
-        hit = logged == src[:, None]
+        src = np.asarray(source, dtype=np.int32)
+        logged = self.log_source.take(rows, axis=0)
+        hit = logged == (src[:, None] if src.ndim else src)
         has = hit.any(axis=1)
-        slot = np.where(has, hit.argmax(axis=1), self.log_tick[rows].argmin(axis=1))
-        old = self.log_delta[rows, slot]
-        self.log_delta[rows, slot] = np.where(has, old + delta, delta)
-        self.log_source[rows, slot] = src
-        self.log_tick[rows, slot] = tick
+        slot = np.where(has, hit.argmax(axis=1), self.log_tick.take(rows, axis=0).argmin(axis=1))
+        flat = rows * LOG_SLOTS + slot
+        deltas = self.log_delta.reshape(-1)
+        deltas[flat] = np.where(has, deltas.take(flat) + delta, delta)
+        self.log_source.reshape(-1)[flat] = src
+        self.log_tick.reshape(-1)[flat] = tick
 
     def influence_log(self, row: int) -> list[tuple[int, float, int]]:
         """(source, total delta, last tick) of one citizen's logged influences, newest first."""
         order = np.argsort(-self.log_tick[row], kind="stable")
         return [
-            (int(self.log_source[row, k]), float(self.log_delta[row, k]), int(self.log_tick[row, k]))
+            (
+                int(self.log_source[row, k]),
+                float(self.log_delta[row, k]),
+                int(self.log_tick[row, k]),
+            )
             for k in order
             if self.log_source[row, k] != NO_SOURCE
         ]
@@ -292,7 +304,9 @@ class Crowd:
         d_tribe, d_income = district_traits(level, tribe_names)
         homes = nav.homes
         weights = np.array([h.weight for h in homes], dtype=np.float64)
-        weights = weights / weights.sum() if weights.sum() > 0 else np.full(len(homes), 1 / len(homes))
+        weights = (
+            weights / weights.sum() if weights.sum() > 0 else np.full(len(homes), 1 / len(homes))
+        )
         counts = rng.multinomial(population, weights)
         home = np.repeat(np.arange(len(homes), dtype=np.int32), counts)
 
@@ -483,7 +497,7 @@ class Navigation:
         if not homes:
             homes = [self._place(level, d, 1.0, "home") for d in level.districts]
         if not homes:
-            everywhere = np.flatnonzero(walk.ravel()).astype(np.int32)
+            everywhere = np.flatnonzero(walk).astype(np.int32)
             c = (level.width / 2, level.height / 2)
             homes = [Place("the city", "home", c, 1.0, -1, everywhere)]
         zones = [
@@ -505,11 +519,35 @@ class Navigation:
         self.studio = len(homes) + len(zones)
         self.fields.add_static([p.region for p in (*homes, *zones, studio)])
         # scratch for the movement system's density grid (padded by one cell)
-        self.density_pad = np.zeros((self.height + 2, self.width + 2), dtype=np.float32)
+        self.density_pad = np.zeros((self.height + 2, self.width + 2), dtype=np.int64)
+        # per flow-field code, the offset from a cell's corner to the centre of the next cell
+        self.step_to_centre = np.stack([DIR_DX, DIR_DY]) + np.float32(0.5)
+        # is the neighbour to the right / left / below / above walkable (off-map counts as no)
+        sides = [np.zeros_like(walk) for _ in range(4)]
+        sides[0][:, :-1] = walk[:, 1:]
+        sides[1][:, 1:] = walk[:, :-1]
+        sides[2][:-1] = walk[1:]
+        sides[3][1:] = walk[:-1]
+        self.open_sides = tuple(sides)
+        # [cells, 4]: the flat index of each cell's right / left / lower / upper neighbour, or
+        # the cell itself where that neighbour is a wall or off the map
+        own = np.arange(self.width * self.height, dtype=np.int32)
+        self.neighbours = np.stack(
+            [
+                np.where(sides[0].ravel(), own + 1, own),
+                np.where(sides[1].ravel(), own - 1, own),
+                np.where(sides[2].ravel(), own + self.width, own),
+                np.where(sides[3].ravel(), own - self.width, own),
+            ],
+            axis=1,
+        )
         # attractor rows -> dynamic slots, cached per table content
         self._table_key: tuple[Any, ...] | None = None
         self.attractor_entities = np.zeros(0, dtype=np.int64)  # sorted
         self.attractor_slots = np.zeros(0, dtype=np.int64)  # slot per sorted entity
+        self.attractor_ids_seen: bytes | None = None  # rally/event ids at the last dispersal
+        self._reach_key: tuple[Any, ...] | None = None
+        self._reach = np.full(self.width * self.height, -1, dtype=np.int16)
 
     @staticmethod
     def _place(level: LevelData, obj: LevelObject, weight: float, kind: str) -> Place:
@@ -532,7 +570,7 @@ class Navigation:
         if key == self._table_key:
             return
         self._table_key = key
-        rows = np.flatnonzero(table.kind != STUDIO)
+        rows = (table.kind != STUDIO).nonzero()[0]
         ents, slots, keep = [], [], set()
         for r in rows:
             x, y = float(table.x[r]), float(table.y[r])
@@ -545,6 +583,39 @@ class Navigation:
         order = np.argsort(np.array(ents, dtype=np.int64), kind="stable")
         self.attractor_entities = np.array(ents, dtype=np.int64)[order]
         self.attractor_slots = np.array(slots, dtype=np.int64)[order]
+
+    def reach_grid(self, table: AttractorTable) -> np.ndarray:
+        """Per map cell, the rally / event row whose reach covers it (the strongest pull where
+        reaches overlap, the first row on a tie), -1 for none. Cached per table geometry."""
+        from game.sim.attractors import STUDIO
+
+        key = (
+            table.kind.tobytes(),
+            table.x.tobytes(),
+            table.y.tobytes(),
+            table.radius.tobytes(),
+            table.pull.tobytes(),
+        )
+        if key == self._reach_key:
+            return self._reach
+        self._reach_key = key
+        w, h = self.width, self.height
+        reach = np.full((h, w), -1, dtype=np.int16)
+        best = np.full((h, w), -np.inf, dtype=np.float32)
+        for r in (table.kind != STUDIO).nonzero()[0]:
+            x, y, rad = float(table.x[r]), float(table.y[r]), max(float(table.radius[r]), 0.0)
+            x0, x1 = max(int(x - rad - 1), 0), min(int(x + rad + 1), w - 1)
+            y0, y1 = max(int(y - rad - 1), 0), min(int(y + rad + 1), h - 1)
+            if x1 < x0 or y1 < y0:
+                continue
+            ys, xs = np.mgrid[y0 : y1 + 1, x0 : x1 + 1]
+            inside = (xs + 0.5 - x) ** 2 + (ys + 0.5 - y) ** 2 <= rad * rad
+            sub_best = best[y0 : y1 + 1, x0 : x1 + 1]
+            win = inside & (table.pull[r] > sub_best)
+            sub_best[win] = table.pull[r]
+            reach[y0 : y1 + 1, x0 : x1 + 1][win] = r
+        self._reach = reach.ravel()
+        return self._reach
 
     def slot_of_entity(self, entity: np.ndarray, fallback: np.ndarray) -> np.ndarray:
         """Flow-field slot of each attractor entity id (`fallback` where it has no row)."""

@@ -85,6 +85,14 @@ def event_name(kind: str) -> str:
     return EVENT_KINDS[kind][0] if kind in EVENT_KINDS else kind.replace("_", " ")
 
 
+def a_event(kind: str) -> str:
+    """'a Showcase', 'an Ethics Forum', 'The Living Gallery'."""
+    name = event_name(kind)
+    if name.startswith("The "):
+        return name
+    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
+
+
 # --------------------------------------------------------------------------- queries
 
 
@@ -176,9 +184,7 @@ def clashes(sim: Simulation) -> list[tuple[int, Clash]]:
 
 def leads_on_staff(sim: Simulation) -> list[Lead]:
     """Recruited leads working the studio right now (not resting, not hosting)."""
-    return [
-        c for c in leads(sim) if c.recruited and c.assignment == "studio" and c.hosting < 0
-    ]
+    return [c for c in leads(sim) if c.recruited and c.assignment == "studio" and c.hosting < 0]
 
 
 def has_lead(sim: Simulation, key: str) -> bool:

@@ -24,7 +24,7 @@ destination appears; the walkable grid of a level does not change while it runs.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 
 import numpy as np
 
@@ -74,6 +74,7 @@ def compute_fields(
     dist[front] = 0
     is_open[front] = False
     offsets = np.array([1, -1, wp, -wp], dtype=np.int64)
+    claim = np.zeros(k * size, dtype=np.int32)  # de-duplicates a ring without sorting it
     d = 0
     while front.size:
         d += 1
@@ -81,7 +82,9 @@ def compute_fields(
         nb = nb[is_open[nb]]
         if not nb.size:
             break
-        nb = np.unique(nb)
+        order = np.arange(len(nb), dtype=np.int32)
+        claim[nb] = order  # of repeated cells one write stays; keep exactly that one
+        nb = nb[claim[nb] == order]
         is_open[nb] = False
         dist[nb] = d
         front = nb
@@ -110,7 +113,9 @@ def compute_fields(
     return codes, distance
 
 
-def rect_region(walkable: np.ndarray, x: float, y: float, width: float, height: float) -> np.ndarray:
+def rect_region(
+    walkable: np.ndarray, x: float, y: float, width: float, height: float
+) -> np.ndarray:
     """Flat indices of the walkable cells whose centre lies in the rectangle (tiles).
 
     A rectangle with no walkable cell (drawn over a building) grows a tile on every side until it
@@ -158,7 +163,10 @@ def disc_region(walkable: np.ndarray, x: float, y: float, radius: float) -> np.n
 class FlowFields:
     """Cache of flow fields over one walkable grid, one slot per destination region.
 
-    `codes` is uint8 [slots, h*w] (look up `codes_flat[slot * h*w + cell]`); `region_cells`,
+    Storage is cell-major, uint8 [h*w, stride]: look a walker up with
+    `codes_flat[cell * stride + slot]` (the crowd is sorted by cell, so walkers in the same
+    cell read neighbouring bytes whatever their destination); `codes` is the [slots, h*w] view
+    of the same bytes. `region_cells`,
     `region_start` and `region_len` list each slot's region cells, so a citizen can pick its own
     spot inside the region.
     """
@@ -168,7 +176,7 @@ class FlowFields:
         self.height, self.width = self.walkable.shape
         self.cells = self.height * self.width
         self.walkable_flat = self.walkable.ravel()
-        self._codes = np.zeros((0, self.cells), dtype=np.uint8)
+        self._codes = np.zeros((self.cells, 0), dtype=np.uint8)
         self._regions: list[np.ndarray] = []
         self._keys: dict[Hashable, int] = {}
         self._key_of: list[Hashable | None] = []
@@ -184,8 +192,13 @@ class FlowFields:
         return len(self._regions)
 
     @property
+    def stride(self) -> int:
+        return int(self._codes.shape[1])
+
+    @property
     def codes(self) -> np.ndarray:
-        return self._codes[: self.n_slots]
+        """uint8 [slots, h*w]: the direction code of every cell, per destination slot."""
+        return self._codes[:, : self.n_slots].T
 
     @property
     def codes_flat(self) -> np.ndarray:
@@ -200,7 +213,7 @@ class FlowFields:
         for s in range(0, len(regions), batch):
             part = regions[s : s + batch]
             codes, _ = compute_fields(self.walkable, part)
-            self._codes[s : s + len(part)] = codes
+            self._codes[:, s : s + len(part)] = codes.T
             self.computed += len(part)
         self._regions = [np.asarray(r, dtype=np.int32) for r in regions]
         self._key_of = [None] * len(regions)
@@ -223,12 +236,12 @@ class FlowFields:
             self._ensure_capacity(s + 1)
             self._regions.append(np.asarray(region, dtype=np.int32))
             self._key_of.append(key)
-        self._codes[s] = codes[0]
+        self._codes[:, s] = codes[0]
         self._keys[key] = s
         self._refresh_regions()
         return s
 
-    def release_unused(self, keep: set[Hashable], limit: int = 64) -> None:
+    def release_unused(self, keep: Collection[Hashable], limit: int = 64) -> None:
         """Free dynamic slots whose key is not in `keep` once more than `limit` are held."""
         if len(self._keys) <= limit:
             return
@@ -238,10 +251,11 @@ class FlowFields:
             self._free.append(s)
 
     def _ensure_capacity(self, slots: int) -> None:
-        if slots <= len(self._codes):
+        have = self._codes.shape[1]
+        if slots <= have:
             return
-        new = np.full((max(slots, 2 * len(self._codes), 4), self.cells), UNREACHABLE, np.uint8)
-        new[: len(self._codes)] = self._codes
+        new = np.full((self.cells, max(slots + 8, have + have // 2)), UNREACHABLE, np.uint8)
+        new[:, :have] = self._codes
         self._codes = new
 
     def _refresh_regions(self) -> None:

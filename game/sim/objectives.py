@@ -441,6 +441,9 @@ def format_value(metric: str, value: float) -> str:
     return f"{value:.0f}"
 
 
+_PRETTY_OP = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
+
+
 def progress(obj: Objective, state: list[int], values: dict[str, float], day: int) -> Progress:
     """'customers 23/40 · day 3 of 5' and whether it is met, without changing `state`."""
     met, failed = _eval(obj.root, list(state), values, day, day_end=False, update=False)
@@ -459,15 +462,15 @@ def _describe(
             plain = shown.removesuffix(" cr")
             prefix = "" if node.op == ">=" else ">"
             return f"{node.metric} {plain}/{prefix}{target.removesuffix(' cr')}{unit}"
-        return f"{node.metric} {shown} (needs {node.op} {target})"
+        return f"{node.metric} {shown} (needs {_PRETTY_OP[node.op]} {target})"
     if isinstance(node, (All, Either)):
         word = " and " if isinstance(node, All) else " or "
         text = word.join(_describe(n, state, values, day) for n in node.items)
         return text if top else f"({text})"
     if isinstance(node, ForDays):
-        inner = _describe(node.inner, state, values, day)
+        inner = _describe(node.inner, state, values, day, top)
         return f"{inner} · {min(state[node.slot], node.days)} of {node.days} days"
-    inner = _describe(node.inner, state, values, day)
+    inner = _describe(node.inner, state, values, day, top)
     if state[node.slot] == 1:
         return f"{inner} · done by day {node.day}"
     return f"{inner} · day {day} of {node.day}"

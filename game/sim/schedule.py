@@ -13,6 +13,11 @@ from game.sim.systems import (
     accounts,
     attractions,
     clashes,
+    crowd_attraction,
+    crowd_movement,
+    crowd_opinion,
+    crowd_routine,
+    crowd_sort,
     director,
     events,
     leads,
@@ -27,6 +32,9 @@ if TYPE_CHECKING:
 System = Callable[["Simulation"], None]
 
 # Phases of a day tick:
+#   0. crowd_sort: every so often the crowd's rows are re-sorted by map cell; rows move only
+#      here (and on removal), so a row index is valid for the rest of the tick, never longer:
+#      systems that remember citizens across ticks keep uids (Crowd.rows_of);
 #   1. gameplay, before the crowd: the Pure Smiles director (plans, announces, starts and ends
 #      rallies, media drift), counter-events (start/end), leads' energy, then the attractor table
 #      is rebuilt from what is active, and the studio picks this minute's customers;
@@ -41,20 +49,33 @@ GAMEPLAY_BEFORE_CROWD: tuple[System, ...] = (
     attractions.run,
     studio.pick,
 )
+# The crowd: routine (turn to day zone / home), attraction (disperse, count attendance, divert
+# to rallies and events), movement (flow fields, separation, walls, arrivals), opinion (attendees
+# every tick; peers, seen smiles, media drift hourly). Metrics come from crowd_metrics.source.
+CROWD: tuple[System, ...] = (
+    crowd_routine.run,
+    crowd_attraction.run,
+    crowd_movement.run,
+    crowd_opinion.run,
+)
 GAMEPLAY_AFTER_CROWD: tuple[System, ...] = (studio.serve, clashes.run)
 
 DAY: tuple[System, ...] = (
+    crowd_sort.run,
     *GAMEPLAY_BEFORE_CROWD,
+    *CROWD,
     *GAMEPLAY_AFTER_CROWD,
     metrics.run,
     objectives.run,
 )
 
-# Night: the studio closes (last chairs paid, queue sent home), the books (rent, wages,
+# Night: the studio closes (last chairs paid, queue sent home), everyone still out is put back
+# home (crowd_routine.night), the books (rent, wages,
 # bankruptcy), the leads rest, the Pure Smiles take stock (momentum, ordinance), and last the
 # objectives' day-end check.
 NIGHT: tuple[System, ...] = (
     studio.night,
+    crowd_routine.night,
     accounts.run,
     leads.night,
     director.night,

@@ -39,12 +39,14 @@ def test_night_transition_runs_once_and_jumps_to_morning(sample_level, balance):
     start = sim.studio().credits
     sim.run_ticks(1079)
     assert sim.clock == "Day 1 23:59"
-    assert sim.studio().credits == start  # rent not yet paid
+    assert sim.studio().credits == start + sim.studio().revenue_today  # rent not yet paid
     msgs = sim.step()
     kinds = [m.kind for m in msgs]
     assert "accounts_settled" in kinds and "day_ended" in kinds
     assert sim.clock == "Day 2 06:00"
-    assert sim.studio().credits == start - balance.studio.daily_rent
+    books = next(m.data for m in msgs if m.kind == "accounts_settled")
+    assert books["rent"] == balance.studio.daily_rent
+    assert sim.studio().credits == start + books["revenue"] - books["rent"] - books["wages"]
     msgs = sim.step()
     assert [m.kind for m in msgs][0] == "day_started"
     sim.close()

@@ -288,6 +288,18 @@ def test_progress_text_for_streaks_shares_credits_and_groups():
     assert not p.met
 
 
+def test_progress_of_a_grouped_deadline_and_pretty_operators():
+    obj = parse("leads >= 2 and customers >= 40 by day 5")
+    p = progress(obj, obj.new_state(), {"leads": 1, "customers": 12}, 2)
+    assert p.text == "leads 1/2 and customers 12/40 · day 2 of 5"
+    obj = parse("trust >= 70 or (momentum <= 20 and traction != 0)")
+    p = progress(obj, obj.new_state(), {"trust": 55, "momentum": 30, "traction": 0.1}, 2)
+    assert (
+        p.text
+        == "trust 55 (needs ≥ 70) or (momentum 30 (needs ≤ 20) and traction 10% (needs ≠ 0%))"
+    )
+
+
 def test_progress_marks_a_met_deadline_done():
     obj = parse("leads >= 2 by day 5")
     p = progress(obj, [1], {"leads": 2}, 7)

@@ -3,6 +3,10 @@
 The crowd reads the table to divert, gather and influence citizens and writes `attendance` per
 row; `clashes.run` copies that attendance back into the components after the crowd has moved.
 
+Rows of a rally or event never change while it is active, so the table is rebuilt only when the
+set of active entities changes (it is derived state: after a load it is rebuilt on the first
+tick).
+
 Reads: Rally, Event, Studio, Director, balance.director/studio. Writes: sim.attractors.
 Phase: before the crowd, after the director and the events (so today's starts and ends count).
 """
@@ -75,5 +79,19 @@ def rows(sim: Simulation) -> list[dict[str, float]]:
     return out
 
 
+def active_ids(sim: Simulation) -> list[int]:
+    """Entity ids the table must hold now, sorted."""
+    ids = [ent for ent, r in rallies(sim) if r.state == "active"]
+    ids += [ent for ent, ev in events(sim) if ev.state == "active"]
+    ids += [ent for ent, _ in all_of(sim, Studio)]
+    return sorted(ids)
+
+
 def run(sim: Simulation) -> None:
+    # A row's numbers never change while it is active, so the table only needs rebuilding when
+    # the set of active rallies and events changes (the crowd rewrites attendance every tick).
+    ids = active_ids(sim)
+    table = sim.attractors
+    if len(table) == len(ids) and table.entity.tolist() == ids:
+        return
     sim.attractors = at.AttractorTable.from_rows(rows(sim))

@@ -47,7 +47,8 @@ def _copy_attendance(
     sim: Simulation, active_rallies: list[tuple[int, Rally]], active_events: list[tuple[int, Event]]
 ) -> None:
     table = sim.attractors
-    for ent, comp in [*active_rallies, *active_events]:
+    pairs: list[tuple[int, Rally | Event]] = [*active_rallies, *active_events]
+    for ent, comp in pairs:
         row = table.row_of(ent)
         n = int(table.attendance[row]) if row is not None else 0
         comp.attendance = n

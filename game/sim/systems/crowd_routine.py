@@ -8,8 +8,8 @@ differs from what it is doing it turns around. Citizens drawn to a rally or even
 are left alone; `release` hands them back as "walking home", and the routine sends them to
 their day zone instead when their window is still open.
 
-`run` -- Reads: crowd.state, leave_minute, return_minute, sim.tick.
-Writes: crowd.state. Phase: crowd (after gameplay, before attraction and movement).
+`run` -- Reads: crowd.state, leave_minute, return_minute, home, day_zone, sim.tick.
+Writes: crowd.state, goal. Phase: crowd (after gameplay, before attraction and movement).
 
 `night` -- after the day's last tick, everyone still out (except customers, whom the studio
 system owns) is put back at a spot of their home. Reads: crowd.state, home, uid, the level's
@@ -57,10 +57,15 @@ def run(sim: Simulation) -> None:
     minute = calendar.minute_of_day(sim.tick)
     st = crowd.state[:n]
     wants_day = (crowd.leave_minute[:n] <= minute) & (crowd.return_minute[:n] > minute)
-    new = NEXT[st * np.uint8(2) + wants_day]
-    changed = np.flatnonzero(new != st)
+    new = NEXT.take(st * np.uint8(2) + wants_day)
+    changed = (new != st).nonzero()[0]
     if len(changed):
-        st[changed] = new[changed]
+        to = new[changed]
+        st[changed] = to
+        day_base = crowd.navigation(sim.level).day_base
+        crowd.goal[changed] = np.where(
+            to == TO_DAY, day_base + crowd.day_zone[changed], crowd.home[changed]
+        )
 
 
 def night(sim: Simulation) -> None:
@@ -69,7 +74,7 @@ def night(sim: Simulation) -> None:
     if not n:
         return
     nav = crowd.navigation(sim.level)
-    rows = np.flatnonzero(_NIGHT_HOME[crowd.state[:n]])
+    rows = _NIGHT_HOME.take(crowd.state[:n]).nonzero()[0]
     if not len(rows):
         return
     home = crowd.home[rows].astype(np.int64)

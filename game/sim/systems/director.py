@@ -19,7 +19,6 @@ import numpy as np
 from game.sim import calendar
 from game.sim.components import Director, Rally
 from game.sim.entities import director, rallies, rally_points
-from game.sim.systems.metrics import SUPPORT_THRESHOLD, opinion_metrics
 
 if TYPE_CHECKING:
     from game.sim.simulation import Simulation
@@ -52,6 +51,8 @@ def rallies_today(sim: Simulation, d: Director) -> int:
 
 def local_support(sim: Simulation, x: float, y: float, radius: float) -> float:
     """Share of citizens within `radius` tiles of (x, y) who support the studio (0 if none)."""
+    from game.sim.systems.metrics import SUPPORT_THRESHOLD  # metrics imports this module
+
     crowd = sim.crowd
     pos = crowd.pos[: crowd.n]
     d2 = (pos[:, 0] - x) ** 2 + (pos[:, 1] - y) ** 2
@@ -96,7 +97,7 @@ def plan_day(sim: Simulation, d: Director) -> None:
             announce_tick=announce,
             start_tick=start,
             end_tick=end,
-            capacity=p.capacity,
+            capacity=max(1, round(p.capacity * min(1.0, bal.size * factor))),
             radius=float(bal.radius),
             pull=float(bal.pull * factor * d.aggression),
             strength=float(bal.strength * factor),
@@ -172,6 +173,8 @@ def _picket(sim: Simulation, d: Director) -> None:
 
 def night(sim: Simulation) -> None:
     """Momentum follows the city's mood; the ordinance counts nights of high traction."""
+    from game.sim.systems.metrics import opinion_metrics  # metrics imports this module
+
     d = director(sim)
     bal = sim.balance.director
     ops = opinion_metrics(sim)
@@ -204,10 +207,14 @@ def _tidy(sim: Simulation) -> None:
     today = (sim.day - 1) * calendar.TICKS_PER_DAY
     dead = [e for e, r in rallies(sim) if r.state == "over" and r.end_tick < today]
     dead += [
-        e
-        for e, ev in events(sim)
-        if ev.state in ("over", "cancelled") and ev.end_tick < today
+        e for e, ev in events(sim) if ev.state in ("over", "cancelled") and ev.end_tick < today
     ]
     dead += [e for e, c in clashes(sim) if c.resolved]
     for ent in sorted(dead):
         esper.delete_entity(ent, immediate=True)
+
+
+def metrics(sim: Simulation) -> dict[str, float]:
+    """Metric source: Pure Smiles momentum and rallies held."""
+    d = director(sim)
+    return {"momentum": float(d.momentum), "rallies_held": float(d.rallies_held)}

@@ -44,7 +44,7 @@ def _start(sim: Simulation, ev: Event) -> None:
         f"{event_name(ev.kind)} at {ev.name} has begun",
         pos=(ev.x, ev.y),
         number=ev.number,
-        kind=ev.kind,
+        event_kind=ev.kind,
     )
 
 
@@ -86,6 +86,18 @@ def _finish(sim: Simulation, ent: int, ev: Event) -> None:
         f"{event_name(ev.kind)} at {ev.name} is over: {ev.peak} attended at its peak{extra}",
         pos=(ev.x, ev.y),
         number=ev.number,
-        kind=ev.kind,
+        event_kind=ev.kind,
         peak=ev.peak,
     )
+
+
+def metrics(sim: Simulation) -> dict[str, float]:
+    """Metric source: what the player has achieved with events."""
+    rec = record(sim)
+    return {
+        "events_held": float(rec.events_held),
+        "living_gallery_held": 1.0 if rec.living_gallery_held else 0.0,
+        "workshop_districts": float(len(rec.workshop_districts)),
+        "incidents": float(rec.incidents),
+        "advocates": float(np.count_nonzero(sim.crowd.advocate[: sim.crowd.n])),
+    }

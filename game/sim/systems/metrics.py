@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from game.sim import calendar
+from game.sim.systems import clashes, crowd_metrics, director, events, leads, studio
 
 if TYPE_CHECKING:
     from game.sim.simulation import Simulation
@@ -31,14 +32,23 @@ def opinion_metrics(sim: Simulation) -> dict[str, float]:
     }
 
 
-def studio_metrics(sim: Simulation) -> dict[str, float]:
-    return {"credits": float(sim.studio().credits), "day": float(calendar.day_of(sim.tick))}
-
-
 SOURCES: tuple[Callable[[Simulation], dict[str, float]], ...] = (
     opinion_metrics,
-    studio_metrics,
+    # crowd: support/traction/mean_opinion by district and tribe, attendance, equity_index,
+    # cohesion
+    crowd_metrics.source,
+    # gameplay: credits, day, customers, trust, reputation, leads, momentum, events_held,
+    # living_gallery_held, workshop_districts, incidents, advocates, clashes_won/lost...
+    studio.metrics,
+    leads.metrics,
+    director.metrics,
+    events.metrics,
+    clashes.metrics,
 )
+
+
+# Objective names for metrics whose source calls them otherwise (game/sim/objectives.py).
+ALIASES = {"equity": "equity_index"}
 
 
 def sample(sim: Simulation) -> dict[str, float]:
@@ -46,6 +56,9 @@ def sample(sim: Simulation) -> dict[str, float]:
     out: dict[str, float] = {}
     for source in SOURCES:
         out.update(source(sim))
+    for alias, name in ALIASES.items():
+        if name in out:
+            out[alias] = out[name]
     return out
 
 

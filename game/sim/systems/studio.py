@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from game.sim.components import Studio, StudioFloor
     from game.sim.simulation import Simulation
 
-OUT_AND_ABOUT = np.array([cc.TO_DAY, cc.AT_DAY, cc.TO_HOME], dtype=np.uint8)
+OUT_AND_ABOUT = np.zeros(len(cc.STATE_NAMES), dtype=bool)  # lookup by state code
+OUT_AND_ABOUT[[cc.TO_DAY, cc.AT_DAY, cc.TO_HOME]] = True
 
 
 # --------------------------------------------------------------------------- prices
@@ -108,7 +109,10 @@ def is_open(sim: Simulation) -> bool:
 def demand_multiplier(sim: Simulation, studio: Studio) -> float:
     b = sim.balance.studio
     rep = studio.reputation / 100.0
-    m = b.demand_at_zero_reputation + (b.demand_at_full_reputation - b.demand_at_zero_reputation) * rep
+    m = (
+        b.demand_at_zero_reputation
+        + (b.demand_at_full_reputation - b.demand_at_zero_reputation) * rep
+    )
     if director(sim).picket:
         m *= b.picket_demand
     return float(m)
@@ -124,7 +128,7 @@ def candidates(sim: Simulation, studio: Studio) -> np.ndarray:
     cheapest = cheapest_by_band(sim, studio)
     can_pay = budgets(sim)[c.income[:n]] >= cheapest[c.income[:n]]
     mask = (
-        np.isin(c.state[:n], OUT_AND_ABOUT)
+        OUT_AND_ABOUT[c.state[:n]]
         & (c.opinion[:n] > sim.balance.studio.customer_opinion)
         & ~c.customized[:n]
         & can_pay
@@ -133,12 +137,12 @@ def candidates(sim: Simulation, studio: Studio) -> np.ndarray:
 
 
 def pick(sim: Simulation) -> None:
-    """Send this minute's new customers walking to the studio."""
-    if not is_open(sim):
+    """Every `pick_minutes`, send the new customers of those minutes walking to the studio."""
+    b = sim.balance.studio
+    if sim.tick % b.pick_minutes != 0 or not is_open(sim):
         return
     studio = sim.studio()
     fl = floor(sim)
-    b = sim.balance.studio
     c = sim.crowd
     walking = int(np.count_nonzero(c.state[: c.n] == cc.TO_STUDIO))
     if walking >= b.max_walking_share * max(b.max_queue, 1):
@@ -146,7 +150,7 @@ def pick(sim: Simulation) -> None:
     rows = candidates(sim, studio)
     if len(rows) == 0:
         return
-    p = b.visit_rate / calendar.TICKS_PER_HOUR * demand_multiplier(sim, studio)
+    p = b.visit_rate * b.pick_minutes / calendar.TICKS_PER_HOUR * demand_multiplier(sim, studio)
     k = int(sim.rng.binomial(len(rows), min(max(p, 0.0), 1.0)))
     if k == 0:
         return
@@ -323,4 +327,6 @@ def metrics(sim: Simulation) -> dict[str, float]:
         "queue": float(len(fl.queue)),
         "chairs": float(len(fl.chair_uid)),
         "turned_away": float(fl.turned_away),
+        "customized": float(np.count_nonzero(sim.crowd.customized[: sim.crowd.n]))
+        / max(sim.crowd.n, 1),
     }

@@ -1,0 +1,410 @@
+"""The play scene: the city map, the crowd, overlays, markers, minimap, HUD and side panel.
+
+One frame is `frame(real_seconds)`: the input module turns events into UI actions and
+commands; the fixed-step clock decides how many ticks to run (commands go to the next
+`sim.step`); the HUD refreshes. `draw(surface)` then paints the tiles (pyscroll), the overlay,
+the crowd (numpy pixel writes, positions interpolated between the last two ticks), the markers,
+the legend, the minimap and the pygame_gui elements. The scene only reads the simulation; the
+only way it changes the game is the commands it passes to `sim.step`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pygame
+
+from game.app import actions as A
+from game.app.camera import ZOOM_LEVELS, Camera
+from game.app.crowd_draw import CrowdDrawer
+from game.app.hud import Hud, make_manager, palette_of, ui_font_path
+from game.app.input import InputHandler, PointerAreas
+from game.app.layout import TABS, Layout, ViewState
+from game.app.loop import CrowdInterpolator, FixedStep
+from game.app.mapview import MapView
+from game.app.markers import Markers
+from game.app.minimap import Minimap
+from game.app.overlays import (
+    OVERLAYS,
+    blit_tile_image,
+    density_rgba,
+    districts_rgba,
+    draw_reach,
+    opinion_rgba,
+    reach_rings,
+    rgba_surface,
+    tile_counts,
+)
+from game.app.palette import BG, NEON_PINK, PALETTES, TEXT, TEXT_DIM, tribe_colour
+from game.sim import entities
+from game.sim.commands import Command
+from game.sim.messages import Message
+from game.sim.simulation import Simulation
+
+logger = logging.getLogger(__name__)
+
+NOTIFY_SEED = 3  # recent messages shown when the scene opens
+START_ZOOM = 0.6  # wide enough to see the studio's neighbourhood and its streets
+
+
+class PlayScene:
+    """Everything on screen while a level is played."""
+
+    def __init__(
+        self, sim: Simulation, window_size: tuple[int, int], edge_scroll: bool = False
+    ) -> None:
+        self.sim = sim
+        self.state = ViewState()
+        self.clock = FixedStep()
+        self.layout = Layout(window_size, self.state.panel_open)
+        self.tile = sim.level.tile_size
+        vw, vh = self.layout.map_rect.size
+        self.mapview = MapView(sim.level.path, (vw, vh))
+        levels = ZOOM_LEVELS if self.mapview.tile_size == 32 else ()
+        self.camera = Camera(self.mapview.map_w, self.mapview.map_h, vw, vh, levels=levels)
+        self.map_surf = pygame.Surface((vw, vh)).convert()
+        self.palette = palette_of(self.state)
+        self.crowd_drawer = CrowdDrawer(self.palette)
+        self.interp = CrowdInterpolator()
+        self.font = pygame.font.Font(ui_font_path(True), 14)
+        self.small = pygame.font.Font(ui_font_path(), 12)
+        self.markers = Markers(sim, self.font, self.small)
+        self.minimap = Minimap(sim, self.layout.minimap_max)
+        self.manager = make_manager(window_size)
+        self.hud = Hud(self.manager, sim)
+        self.input = InputHandler(self.manager, self.hud.action_for, self.areas, edge_scroll)
+        self.pending: list[Command] = []
+        self.frame_seconds = 0.0
+        self.ticks_run = 0
+        self._grid_key: tuple[int, str, str] | None = None
+        self._grid_image: pygame.Surface | None = None
+        self._districts_image: pygame.Surface | None = None
+        self._district_stats_tick = -1
+        self._district_support: np.ndarray = np.zeros(0)
+        self._legend_key: tuple[str, str] | None = None
+        self._legend: pygame.Surface | None = None
+        self._place_minimap()
+        self.hud.build(self.layout, self.state, self.clock)
+        # what happened just before the scene opened (a loaded game, a screenshot after a run)
+        self.hud.push_messages(list(sim.message_log)[-NOTIFY_SEED:])
+        self.camera.zoom = self.camera.clamp_zoom(START_ZOOM)
+        self.center_on_studio()
+
+    # ------------------------------------------------------------------ layout
+
+    def areas(self) -> PointerAreas:
+        return PointerAreas(self.layout.map_rect, self.minimap.rect)
+
+    def _place_minimap(self) -> None:
+        r = self.layout.map_rect
+        self.minimap.rect.bottomleft = (r.left + 10, r.bottom - 10)
+
+    def relayout(self, size: tuple[int, int] | None = None) -> None:
+        """Recompute the layout for a new window size or panel state; keeps the camera's centre."""
+        self.layout = Layout(size or self.layout.size, self.state.panel_open)
+        self.state.panel_open = self.layout.panel_open
+        vw, vh = self.layout.map_rect.size
+        self.camera.resize(vw, vh)
+        self.map_surf = pygame.Surface((vw, vh)).convert()
+        self.minimap = Minimap(self.sim, self.layout.minimap_max)
+        self._place_minimap()
+        self._legend_key = None
+        self.hud.build(self.layout, self.state, self.clock)
+
+    def center_on_studio(self) -> None:
+        s = entities.studio(self.sim)
+        self.camera.center_on(s.x * self.tile, s.y * self.tile)
+
+    # ------------------------------------------------------------------ frame
+
+    def frame(self, real_seconds: float) -> None:
+        """Read input, apply it, run the ticks due, refresh the HUD."""
+        self.frame_seconds = real_seconds
+        got = self.input.poll(real_seconds)
+        for action in got.actions:
+            self.apply(action)
+        self.pending.extend(got.commands)
+        self.update(real_seconds)
+
+    def update(self, real_seconds: float) -> None:
+        sim = self.sim
+        steps = 0 if sim.finished else self.clock.advance(real_seconds)
+        crowd = sim.crowd
+        for i in range(steps):
+            if i == steps - 1:  # only the last tick of the frame is interpolated
+                self.interp.before_step(crowd.pos[: crowd.n], crowd.uid[: crowd.n])
+            commands, self.pending = self.pending, []
+            messages = sim.step(commands)
+            self.ticks_run += 1
+            if i == steps - 1:
+                self.interp.after_step(crowd.pos[: crowd.n], crowd.uid[: crowd.n])
+            self._notify(messages)
+            if sim.finished:
+                break
+        self.manager.update(real_seconds)
+        self.hud.refresh(self.state, self.clock, self.palette)
+
+    def _notify(self, messages: list[Message]) -> None:
+        """Hand the tick's messages to the notifications (a repeat of the newest kind replaces it)."""
+        for msg in messages:
+            notices = self.hud.notices
+            if notices and notices[0].message.kind == msg.kind and msg.kind == "turned_away":
+                notices.popleft()
+            self.hud.push_messages([msg])
+
+    # ------------------------------------------------------------------ actions
+
+    def apply(self, action: A.UIAction) -> None:
+        """Carry out one UI action (never a game change)."""
+        st, cam = self.state, self.camera
+        r = self.layout.map_rect
+        if isinstance(action, A.Quit):
+            st.quit = True
+        elif isinstance(action, A.Resize):
+            self.relayout((max(action.width, 320), max(action.height, 240)))
+        elif isinstance(action, A.TogglePause):
+            self.clock.toggle_pause()
+        elif isinstance(action, A.SetSpeed):
+            self.clock.set_speed(action.speed)
+        elif isinstance(action, A.Pause):
+            self.clock.paused = True
+        elif isinstance(action, A.ToggleOverlay):
+            if action.name in OVERLAYS:
+                st.overlay = "" if st.overlay == action.name else action.name
+        elif isinstance(action, A.TogglePalette):
+            st.palette = "colorblind" if st.palette == "neon" else "neon"
+            self.palette = palette_of(st)
+            self.crowd_drawer.set_palette(self.palette)
+            self._grid_key = None
+            self._legend_key = None
+        elif isinstance(action, A.Pan):
+            cam.pan(action.dx, action.dy)
+        elif isinstance(action, A.ZoomAt):
+            cam.zoom_at(action.factor, action.x - r.x, action.y - r.y)
+        elif isinstance(action, A.CenterOn):
+            cam.center_on(action.x * self.tile, action.y * self.tile)
+        elif isinstance(action, A.CenterOnStudio):
+            self.center_on_studio()
+        elif isinstance(action, A.MinimapClick):
+            cam.center_on(*self.minimap.world_at((action.x, action.y)))
+        elif isinstance(action, A.MapClick):
+            self.select_at(action.x, action.y)
+        elif isinstance(action, A.Deselect):
+            if st.selected_uid >= 0:
+                st.selected_uid = -1
+            else:
+                st.quit = True
+        elif isinstance(action, A.ShowTab):
+            if action.name in {name for name, _, _ in TABS}:
+                st.tab = action.name
+                if not st.panel_open:
+                    st.panel_open = True
+                    self.relayout()
+        elif isinstance(action, A.TogglePanel):
+            st.panel_open = not st.panel_open
+            self.relayout()
+        elif isinstance(action, A.FocusNotification):
+            notices = self.hud.notices
+            if 0 <= action.index < len(notices):
+                pos = notices[action.index].message.pos
+                if pos is not None:
+                    cam.center_on(pos[0] * self.tile, pos[1] * self.tile)
+        self.hud.sync_selection(st, self.clock)
+
+    def select_at(self, x: int, y: int) -> None:
+        """Select the citizen drawn under window point (x, y) and open the why panel."""
+        r = self.layout.map_rect
+        row = self.crowd_drawer.pick(x - r.x, y - r.y)
+        if row is None or row >= self.sim.crowd.n:
+            return
+        self.state.selected_uid = int(self.sim.crowd.uid[row])
+        self.apply(A.ShowTab("why"))
+
+    # ------------------------------------------------------------------ drawing
+
+    def draw(self, screen: pygame.Surface) -> None:
+        screen.fill(BG)
+        surf = self.map_surf
+        self.mapview.sync(self.camera)
+        self.mapview.draw(surf)
+        self._draw_overlay(surf)
+        sim = self.sim
+        crowd = sim.crowd
+        n = crowd.n
+        pos = self.interp.positions(crowd.pos[:n], self.clock.alpha)
+        self.crowd_drawer.draw(
+            surf,
+            self.camera,
+            pos,
+            crowd.opinion[:n],
+            crowd.customized[:n],
+            crowd.advocate[:n],
+            self.tile,
+        )
+        self.markers.draw(surf, self.camera, self.frame_seconds)
+        self._draw_selection(surf, pos)  # over the markers: the player asked for this one
+        if self.state.overlay == "reach":
+            rings = reach_rings(sim.attractors, crowd.pos[:n], self.camera, self.tile)
+            draw_reach(surf, rings, self.small, strong=True)
+            if not rings:
+                img = self.markers.text(
+                    "No rally or event is active: nothing to reach right now.", TEXT, small=False
+                )
+                surf.blit(img, (surf.get_width() // 2 - img.get_width() // 2, 60))
+        screen.blit(surf, self.layout.map_rect.topleft)
+        self._draw_legend(screen)
+        self.minimap.draw(screen, self.camera, self.palette, self.markers.blink)
+        self.manager.draw_ui(screen)
+
+    def _draw_overlay(self, surf: pygame.Surface) -> None:
+        ov = self.state.overlay
+        sim = self.sim
+        level = sim.level
+        if ov in ("opinion", "density"):
+            key = (sim.tick, ov, self.palette.name)
+            if key != self._grid_key or self._grid_image is None:
+                n = sim.crowd.n
+                counts, sums = tile_counts(
+                    sim.crowd.pos[:n], sim.crowd.opinion[:n], level.width, level.height
+                )
+                rgba = (
+                    opinion_rgba(counts, sums, self.palette)
+                    if ov == "opinion"
+                    else density_rgba(counts)
+                )
+                self._grid_image = rgba_surface(rgba)
+                self._grid_key = key
+            blit_tile_image(surf, self._grid_image, self.camera, self.tile)
+        elif ov == "districts":
+            if self._districts_image is None:
+                self._districts_image = rgba_surface(
+                    districts_rgba(level, sorted(sim.balance.tribes))
+                )
+            blit_tile_image(surf, self._districts_image, self.camera, self.tile, smooth=False)
+            self._draw_district_labels(surf)
+
+    def _district_stats(self) -> np.ndarray:
+        sim = self.sim
+        if self._district_stats_tick != sim.tick:
+            nd = len(sim.level.districts)
+            n = sim.crowd.n
+            d = sim.crowd.district[:n].astype(np.int64)
+            ok = d >= 0
+            total = np.bincount(d[ok], minlength=nd)[:nd]
+            sup = np.bincount(d[ok], weights=(sim.crowd.opinion[:n][ok] > 0.2), minlength=nd)[:nd]
+            self._district_support = np.divide(sup, total, out=np.zeros(nd), where=total > 0)
+            self._district_stats_tick = sim.tick
+        return self._district_support
+
+    def _draw_district_labels(self, surf: pygame.Surface) -> None:
+        support = self._district_stats()
+        tribes = sorted(self.sim.balance.tribes)
+        for i, d in enumerate(self.sim.level.districts):
+            cx, cy = d.center
+            sx, sy = self.camera.world_to_screen(cx * self.tile, cy * self.tile)
+            tribe = str(d.properties.get("tribe", "drifters"))
+            colour = tribe_colour(tribe, tribes.index(tribe) if tribe in tribes else i)
+            income = d.properties.get("income", "middle")
+            head = self.markers.text(d.name or f"district {i}", colour, small=False)
+            sub = self.markers.text(
+                f"{tribe} · {income} income · support {support[i] * 100:.0f}%", colour
+            )
+            surf.blit(head, (int(sx) - head.get_width() // 2, int(sy) - 20))
+            surf.blit(sub, (int(sx) - sub.get_width() // 2, int(sy) + 2))
+
+    def _draw_selection(self, surf: pygame.Surface, pos: np.ndarray) -> None:
+        uid = self.state.selected_uid
+        if uid < 0:
+            return
+        from game.app.why import row_of
+
+        row = row_of(self.sim, uid)
+        if row < 0 or row >= len(pos):
+            return
+        sx, sy = self.camera.world_to_screen(
+            float(pos[row, 0]) * self.tile, float(pos[row, 1]) * self.tile
+        )
+        c = (int(sx), int(sy))
+        pygame.draw.circle(surf, (0, 0, 0), c, 13, 4)
+        pygame.draw.circle(surf, (255, 255, 255), c, 11, 2)
+        pygame.draw.circle(surf, NEON_PINK, c, 15, 2)
+        tag = self.markers.text(f"citizen #{uid}", (255, 255, 255))
+        surf.blit(tag, (c[0] + 16, c[1] - tag.get_height() // 2))
+
+    def _draw_legend(self, screen: pygame.Surface) -> None:
+        key = (self.palette.name, self.state.overlay)
+        if key != self._legend_key or self._legend is None:
+            self._legend = self._make_legend()
+            self._legend_key = key
+        r = self.layout.map_rect
+        img = self._legend
+        screen.blit(img, (r.right - img.get_width() - 10, r.bottom - img.get_height() - 10))
+
+    def _make_legend(self) -> pygame.Surface:
+        pal = self.palette
+        lines: list[tuple[str, tuple[int, int, int], str]] = [
+            ("+", pal.support, "supports self-expression"),
+            ("□", pal.undecided, "undecided"),
+            ("x", pal.against, "leans Pure Smiles"),
+            ("✧", pal.glow, "halo: customized smile"),
+            ("▔", pal.advocate, "bar above: advocate"),
+        ]
+        extra: list[tuple[tuple[int, int, int], str]] = []
+        if self.state.overlay == "districts":
+            tribes = sorted(self.sim.balance.tribes)
+            extra = [(tribe_colour(t, i), f"{t} district") for i, t in enumerate(tribes)]
+        elif self.state.overlay == "density":
+            extra = [((120, 40, 200), "few people"), ((255, 220, 120), "crowded")]
+        elif self.state.overlay == "opinion":
+            extra = [
+                (pal.undecided, "heat map: local mean opinion,"),
+                (pal.support, "full colour at ±0.5"),
+            ]
+        w = 230
+        h = 44 + 17 * (len(lines) + len(extra))
+        surf = pygame.Surface((w, h), pygame.SRCALPHA)
+        surf.fill((10, 8, 24, 215))
+        pygame.draw.rect(surf, NEON_PINK, surf.get_rect(), 1, border_radius=4)
+        surf.blit(self.small.render(f"Citizens · {pal.label} palette", True, TEXT), (8, 4))
+        lut = pal.lut()
+        for x in range(w - 16):
+            surf.fill(tuple(int(v) for v in lut[int(x / (w - 17) * 255)]), (8 + x, 24, 1, 8))
+        surf.blit(self.small.render("-1", True, TEXT_DIM), (8, 31))
+        plus = self.small.render("+1", True, TEXT_DIM)
+        surf.blit(plus, (w - 8 - plus.get_width(), 31))
+        y = 44
+        for glyph, colour, text in lines:
+            _legend_glyph(surf, glyph, colour, pal.glow, (14, y + 7))
+            surf.blit(self.small.render(text, True, TEXT), (28, y))
+            y += 17
+        for colour, text in extra:
+            surf.fill(colour, (9, y + 3, 10, 10))
+            surf.blit(self.small.render(text, True, TEXT), (28, y))
+            y += 17
+        return surf
+
+
+def _legend_glyph(
+    surf: pygame.Surface,
+    glyph: str,
+    colour: tuple[int, int, int],
+    glow: tuple[int, int, int],
+    c: tuple[int, int],
+) -> None:
+    """The same pixel shapes the crowd is drawn with, twice as large."""
+    from game.app.crowd_draw import BANNER, HALO, SHAPE_AGAINST, SHAPE_SUPPORT, SHAPE_UNDECIDED
+
+    shapes = {"+": SHAPE_SUPPORT, "□": SHAPE_UNDECIDED, "x": SHAPE_AGAINST}
+    if glyph in shapes:
+        offs, col = shapes[glyph], colour
+    elif glyph == "✧":
+        for dx, dy in HALO:
+            surf.fill(glow, (c[0] + dx * 2, c[1] + dy * 2, 2, 2))
+        offs, col = SHAPE_SUPPORT, PALETTES["neon"].undecided
+    else:
+        for dx, dy in BANNER:
+            surf.fill(colour, (c[0] + dx * 2, c[1] + dy * 2 + 4, 2, 2))
+        offs, col = SHAPE_UNDECIDED, PALETTES["neon"].undecided
+    for dx, dy in offs:
+        surf.fill(col, (c[0] + dx * 2, c[1] + dy * 2, 2, 2))
