@@ -52,4 +52,10 @@ def make_policy(name: str, seed: int) -> Policy:
     return POLICIES[name](seed)
 
 
-from game.headless.policies import idle  # noqa: E402,F401  (registers)
+from game.headless.policies import (  # noqa: E402,F401  (registers)
+    advocate,
+    balanced,
+    greedy,
+    idle,
+    random_player,
+)
