@@ -337,10 +337,53 @@ def _restore_crowd(
     pos = arrays["pos"]
     lv = sim.level
     if len(pos) and (
-        pos.min() < 0 or (pos[:, 0] > lv.width).any() or (pos[:, 1] > lv.height).any()
+        pos.min() < 0 or (pos[:, 0] >= lv.width).any() or (pos[:, 1] >= lv.height).any()
     ):
         raise SaveError(f"{p}: citizens outside the map")
+    next_uid = int(meta["next_uid"])
+    _check_crowd_ranges(sim, arrays, n, next_uid, p)
     fresh.n = n
-    fresh.next_uid = int(meta["next_uid"])
+    fresh.next_uid = next_uid
     for name in expected:
         getattr(fresh, name)[:n] = arrays[name]
+
+
+def _check_crowd_ranges(
+    sim: Simulation, a: dict[str, np.ndarray], n: int, next_uid: int, p: Path
+) -> None:
+    """Every index a crowd array holds must point at something that exists."""
+    from game.sim import crowd as C
+
+    lv = sim.level
+    nav = C.Navigation(lv)
+    places = len(nav.homes) + len(nav.day_zones)
+    limits = {
+        "state": (0, C.IN_STUDIO),
+        "tribe": (0, len(sim.balance.tribes) - 1),
+        "income": (0, 2),
+        "district": (-1, len(lv.districts) - 1),
+        "home": (0, len(nav.homes) - 1),
+        "day_zone": (0, len(nav.day_zones) - 1),
+        "goal": (min(C.GOAL_ATTRACTOR, C.GOAL_STUDIO), places),
+        "cell": (0, lv.width * lv.height - 1),
+        "leave_minute": (0, 24 * 60),
+        "return_minute": (0, 24 * 60),
+        "uid": (0, next_uid - 1),
+        "log_tick": (-1, 2**31 - 1),
+    }
+    for name, (lo, hi) in limits.items():
+        arr = a.get(name)
+        if arr is None or not len(arr):
+            continue
+        if int(arr.min()) < lo or int(arr.max()) > hi:
+            raise SaveError(f"{p}: crowd array '{name}' holds values outside {lo}..{hi}")
+    if n and len(np.unique(a["uid"])) != n:
+        raise SaveError(f"{p}: crowd uids are not unique")
+    if "speed" in a and len(a["speed"]) and (a["speed"].min() < 0 or a["speed"].max() > 10):
+        raise SaveError(f"{p}: crowd walking speeds are not plausible")
+    if n and "cell" in a:
+        xy = a["pos"].astype(np.int64)
+        if not np.array_equal(a["cell"], xy[:, 1] * lv.width + xy[:, 0]):
+            raise SaveError(f"{p}: crowd cells do not match positions")
+        if not lv.walkable.ravel()[a["cell"]].all():
+            raise SaveError(f"{p}: citizens stand in walls")
