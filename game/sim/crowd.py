@@ -574,6 +574,8 @@ class Navigation:
         ents, slots, keep = [], [], set()
         for r in rows:
             x, y = float(table.x[r]), float(table.y[r])
+            if not (np.isfinite(x) and np.isfinite(y)):  # a broken row draws nobody anywhere
+                continue
             radius = gather_radius(int(table.capacity[r]), gather_density)
             k = ("gather", round(x * 4), round(y * 4), round(radius * 4))
             keep.add(k)
@@ -603,7 +605,10 @@ class Navigation:
         reach = np.full((h, w), -1, dtype=np.int16)
         best = np.full((h, w), -np.inf, dtype=np.float32)
         for r in (table.kind != STUDIO).nonzero()[0]:
-            x, y, rad = float(table.x[r]), float(table.y[r]), max(float(table.radius[r]), 0.0)
+            x, y, rad = float(table.x[r]), float(table.y[r]), float(table.radius[r])
+            if not (np.isfinite(x) and np.isfinite(y) and np.isfinite(rad)) or rad <= 0:
+                continue
+            rad = min(rad, float(w + h))
             x0, x1 = max(int(x - rad - 1), 0), min(int(x + rad + 1), w - 1)
             y0, y1 = max(int(y - rad - 1), 0), min(int(y + rad + 1), h - 1)
             if x1 < x0 or y1 < y0:

@@ -32,7 +32,6 @@ from game.sim.entities import (
     venues,
 )
 from game.sim.objectives import Progress, progress
-from game.sim.systems import clashes as clash_rules
 from game.sim.systems import studio as studio_rules
 
 if TYPE_CHECKING:
@@ -418,12 +417,3 @@ class SimView:
     def messages(self, since_tick: int = 0) -> list[Message]:
         """Messages a player sees (from `message_log`), oldest first."""
         return [m for m in self._sim.message_log if m.tick >= since_tick]
-
-
-def in_clash_reach(sim: Simulation, event_number: int, rally_number: int) -> bool:
-    """Whether a booked event and a rally stand close enough to clash (for tooltips)."""
-    from game.sim.entities import event_by_number, rally_by_number
-
-    e = event_by_number(sim, event_number)
-    r = rally_by_number(sim, rally_number)
-    return e is not None and r is not None and clash_rules.in_reach(sim, e[1], r[1])

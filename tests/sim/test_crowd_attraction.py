@@ -159,3 +159,41 @@ def test_studio_rows_draw_nobody_and_count_customers(balance):
     at = int(np.count_nonzero(crowd.state[: crowd.n] == AT_STUDIO))
     assert at == 4 and table.attendance[0] == 4
     sim.close()
+
+
+def test_a_broken_row_moves_and_corrupts_nobody(balance):
+    sim = _at_work(balance, seed=12)
+    crowd = sim.crowd
+    nan = float("nan")
+    for _ in range(30):
+        table = AttractorTable.from_rows(
+            [
+                dict(
+                    entity=ENTITY,
+                    kind=EVENT,
+                    x=27.0,
+                    y=17.0,
+                    radius=25.0,
+                    pull=3.0,
+                    stance=nan,
+                    strength=0.02,
+                    capacity=80,
+                ),
+                dict(
+                    entity=ENTITY + 1,
+                    kind=RALLY,
+                    x=nan,
+                    y=17.0,
+                    radius=nan,
+                    pull=nan,
+                    stance=-1.0,
+                    strength=nan,
+                    capacity=80,
+                ),
+            ]
+        )
+        step_crowd(sim, table)
+    n = crowd.n
+    assert np.isfinite(crowd.opinion[:n]).all() and np.isfinite(crowd.pos[:n]).all()
+    assert not np.any(crowd.attending[:n] == ENTITY + 1)
+    sim.close()

@@ -92,7 +92,8 @@ def _apply(
     crowd = sim.crowd
     o = crowd.opinion[rows]
     gap = target - o
-    r = np.minimum(rate * susceptibility(sim.balance).take(crowd.tribe[rows]), np.float32(1))
+    r = rate * susceptibility(sim.balance).take(crowd.tribe[rows])
+    r = np.minimum(np.maximum(r, np.float32(0)), np.float32(1))  # never overshoot, never repel
     step = r * gap * weight(np.abs(gap), sim.balance)
     new = np.minimum(np.maximum(o + step, np.float32(-1)), np.float32(1)).astype(np.float32)
     crowd.opinion[rows] = new
@@ -111,7 +112,8 @@ def attendee_influence(sim: Simulation) -> None:
     if not len(at):
         return
     ok = row >= 0
-    ok[ok] = table.kind[row[ok]] != STUDIO
+    good = (table.kind != STUDIO) & np.isfinite(table.stance) & np.isfinite(table.strength)
+    ok[ok] = good[row[ok]]  # the studio moves nobody's opinion; a broken row neither
     at, row = at[ok], row[ok]
     if len(at):
         _apply(sim, at, table.strength[row], table.stance[row], table.entity[row])
