@@ -133,9 +133,31 @@ def _read_xml(path: Path, what: str) -> ET.Element:
         raise _err(path, "contains a DTD or entity declarations, which Tiled never writes "
                    "(refused for safety)")  # fmt: skip
     try:
-        return ET.fromstring(data)
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise _err(path, f"not valid XML ({exc})") from None
+    except RecursionError:
+        raise _err(path, f"nests its XML too deeply (at most {MAX_XML_DEPTH} levels)") from None
+    depth = _xml_depth(root)
+    if depth > MAX_XML_DEPTH:
+        raise _err(path, f"nests its XML {depth} levels deep (at most {MAX_XML_DEPTH}: Tiled "
+                   "group layers rarely go past a handful)")  # fmt: skip
+    return root
+
+
+MAX_XML_DEPTH = 64
+
+
+def _xml_depth(root: ET.Element) -> int:
+    """How deep the element tree goes (iteratively: a hostile file must not blow the stack)."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        el, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > MAX_XML_DEPTH:
+            return d
+        stack.extend((child, d + 1) for child in el)
+    return deepest
 
 
 def _int_attr(path: Path, el: ET.Element, name: str, where: str, default: int | None = None) -> int:

@@ -46,9 +46,20 @@ def _load(tmp_path_factory, text: str | bytes) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+_TEXTS = {p.name: _absolute_sources(p.read_text()) for p in SMALL}
+
+
 @pytest.fixture(scope="module")
 def texts():
-    return {p.name: _absolute_sources(p.read_text()) for p in SMALL}
+    return _TEXTS
+
+
+def test_deep_nesting_is_refused_by_name(tmp_path_factory):
+    text = _TEXTS[sorted(_TEXTS)[0]].replace("</map>", "<group>" * 500 + "</group>" * 500 + "</map>")
+    path = tmp_path_factory.mktemp("deep") / "deep.tmx"
+    path.write_text(text)
+    with pytest.raises(LevelError, match=r"deep.tmx: nests its XML 65 levels deep \(at most 64"):
+        load_level(path)
 
 
 def test_unmutated_copies_load(texts, tmp_path_factory):
