@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,6 +220,9 @@ def _object_type(obj: Any) -> str:
     return str(kind).strip()
 
 
+MAX_COORD_TILES = 1_000_000.0  # far beyond any map; keeps arithmetic on positions finite
+
+
 def _convert_object(
     obj: Any, layer: str, ts: int, info: MapInfo, problems: list[Problem]
 ) -> LevelObject:
@@ -245,6 +249,11 @@ def _convert_object(
         shape=shape,
     )
     where = lo.where()
+    coords = [lo.x, lo.y, lo.width, lo.height, *(c for pt in pts for c in pt)]
+    if not all(math.isfinite(c) and abs(c) <= MAX_COORD_TILES for c in coords):
+        problems.append(Problem(where, "has a position or size that is not a usable number"))
+        lo.x = lo.y = lo.width = lo.height = 0.0
+        lo.points = ()
     for key in raw:
         if key in schema.RESERVED_OBJECT_PROPERTIES:
             problems.append(
