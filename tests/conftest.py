@@ -11,6 +11,13 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import esper  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# CI must not fail on a new random draw: there the property tests are derandomised (the same
+# examples every run); on a developer's machine they explore afresh each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_LEVEL = ROOT / "tests" / "fixtures" / "sample-tiny.tmx"
