@@ -90,6 +90,12 @@ def main() -> None:
     slope = float(np.polyfit(days, mem[1:], 1)[0]) if len(days) >= 2 else 0.0
     print(f"memory slope: {slope:+.3f} MiB/day over days 2-{len(mem)} "
           f"(first {mem[0]:.1f} MiB, last {mem[-1]:.1f} MiB)")
+    series = sim.metrics.series
+    samples = sum(len(v) for v in series.values())
+    # a Python float in a list costs 8 bytes of pointer + 24 of object
+    print(f"hourly metrics history (grows with the game, by design): {len(series)} series, "
+          f"{samples:,} samples, about {samples * 32 / 2**20:.1f} MiB, "
+          f"{samples * 32 / 2**20 / max(len(mem), 1):.3f} MiB/day")
     print(f"invariant failures: {failures}")
     print(f"wall: {time.perf_counter() - t0:.0f} s")
 
