@@ -94,9 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser(
         "play",
         help="start the game in a window",
-        description="Open a window and play a level (the default level when none is given).",
+        description="Open a window on the title screen (campaign, custom levels, settings), or "
+        "straight into one level with --level. With --watch the level reloads whenever its file "
+        "changes on disk (each reload logs `reloaded PATH` on stderr).",
     )
-    play.add_argument("--level", type=Path, default=None, help="a .tmx level to play")
+    play.add_argument("--level", type=Path, default=None,
+                      help="play this .tmx level at once (default: the title screen)")
+    play.add_argument("--watch", action="store_true",
+                      help="reload the level when it changes on disk (for level designers)")
     play.add_argument("--seed", type=_seed, default=1, help="random seed (default 1)")
     play.add_argument("--balance", type=Path, default=None, help="a balance TOML file")
     play.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
@@ -104,11 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     shot = sub.add_parser(
         "screenshot",
-        help="render the play scene to a PNG without a window",
+        help="render the play scene (or another screen) to a PNG without a window",
         description="Run a level headless for D in-game days, then draw the play scene (map, "
-        "crowd, HUD, side panel) off-screen and write it as a PNG.",
+        "crowd, HUD, side panel) off-screen and write it as a PNG. --scene draws another "
+        "screen instead: title, campaign, custom, briefing, pause, settings, result (runs the "
+        "level until it is decided, at most D days) or ending.",
     )
-    shot.add_argument("--level", type=Path, required=True, help="the .tmx level")
+    shot.add_argument("--scene", default="play",
+                      choices=("play", "title", "campaign", "custom", "briefing", "pause",
+                               "settings", "result", "ending"),
+                      help="which screen (default play)")
+    shot.add_argument("--level", type=Path, default=None,
+                      help="the .tmx level (needed by play, briefing, pause and result)")
+    shot.add_argument("--ui-scale", type=float, default=1.0,
+                      help="UI scale of the menus, 0.75-2 (default 1)")
+    shot.add_argument("--acts-won", type=_non_negative_int, default=0,
+                      help="campaign acts shown as won (a fresh profile otherwise)")
     shot.add_argument("--days", type=_non_negative_int, default=1,
                       help="in-game days to run first (default 1; 0 = the first morning)")
     shot.add_argument("--out", type=Path, required=True, metavar="FILE.png", help="the PNG")
@@ -117,8 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="after the days, run on to this time of the next day (e.g. 14:30)")
     shot.add_argument("--overlay", choices=("opinion", "density", "districts", "reach"),
                       default=None, help="a map overlay")
-    shot.add_argument("--panel", choices=("graphs", "why", "none"), default="graphs",
-                      help="the side panel's tab (default graphs; why selects a citizen)")
+    shot.add_argument("--panel", default="graphs", metavar="NAME",
+                      help="the side panel's tab: objectives, studio, leads, schedule, calendar, "
+                      "graphs (default), why (selects a citizen) or none")
     shot.add_argument("--size", type=_window_size, default=(1280, 720), metavar="WxH",
                       help="picture size (default 1280x720)")
     shot.add_argument("--colorblind", action="store_true", help="the colour-blind palette")
@@ -349,6 +366,7 @@ def _cmd_balance_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
+    """`play` (and no command at all): the title screen, or one level with --level."""
     from game.level import LevelError
     from game.level.validator import load_checked
 
@@ -357,19 +375,67 @@ def _cmd_play(args: argparse.Namespace) -> int:
         if getattr(args, "balance", None)
         else _load_balance(argparse.Namespace(balance=None, overrides=[]))
     )
-    level_path = getattr(args, "level", None) or DEFAULT_LEVEL
-    try:
-        level = load_checked(level_path)
-    except LevelError as exc:
-        raise UsageError(str(exc)) from None
-    from game.app.viewer import DisplayUnavailable, SceneError, run_viewer
+    level_path = getattr(args, "level", None)
+    watch = bool(getattr(args, "watch", False))
+    if watch and level_path is None:
+        raise UsageError("play --watch needs --level PATH (the level to watch)")
+    if watch:  # `reloaded PATH` always reaches stderr when watching, -v or not
+        logging.getLogger("game.app.screens.play").setLevel(logging.INFO)
+    level = None
+    if level_path is not None:
+        try:
+            level = load_checked(Path(level_path).resolve())
+        except LevelError as exc:
+            raise UsageError(str(exc)) from None
+    from game.app.viewer import DisplayUnavailable, SceneError, run_game
 
     try:
-        return run_viewer(
-            level, balance, seed=getattr(args, "seed", 1), quit_after=getattr(args, "quit_after", None)
+        return run_game(
+            level,
+            balance,
+            seed=getattr(args, "seed", 1),
+            quit_after=getattr(args, "quit_after", None),
+            watch=watch,
         )
     except (DisplayUnavailable, SceneError) as exc:
         raise UsageError(str(exc)) from None
+
+
+def _cmd_screen_shot(args: argparse.Namespace) -> int:
+    """`screenshot --scene NAME`: a screen around the play scene, drawn off-screen."""
+    from game.app.screens.shots import ShotError, render_screen
+    from game.app.viewer import DisplayUnavailable, SceneError
+    from game.level import LevelError
+    from game.level.validator import load_checked
+
+    balance = _load_balance(args)
+    level = None
+    if args.level is not None:
+        try:
+            level = load_checked(Path(args.level).resolve())
+        except LevelError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        shot = render_screen(
+            args.scene,
+            args.out,
+            level,
+            balance,
+            seed=args.seed,
+            size=args.size,
+            ui_scale=args.ui_scale,
+            days=args.days,
+            acts_won=args.acts_won,
+            colorblind=args.colorblind,
+        )
+    except (ShotError, DisplayUnavailable, SceneError) as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        import pygame
+
+        pygame.quit()
+    print(f"{shot.path}: {shot.size[0]}x{shot.size[1]}, {shot.note}")
+    return EXIT_OK
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
@@ -385,6 +451,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() != ".png":
         raise UsageError(f"{args.out}: the picture must be a .png file")
+    if args.scene != "play":
+        return _cmd_screen_shot(args)
+    if args.level is None:
+        raise UsageError("screenshot --scene play needs --level")
     balance = _load_balance(args)
     try:
         level = load_checked(args.level)

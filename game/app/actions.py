@@ -145,7 +145,10 @@ class DraftMeetRally(UIAction):
 
 @dataclass(frozen=True, slots=True)
 class ConfirmDraft(UIAction):
-    """Book the drafted event (the scene issues the ScheduleEvent command)."""
+    """Book the drafted event (the scene issues the ScheduleEvent command). From the keyboard
+    it only books while the scheduler is open (else it opens it)."""
+
+    from_key: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,17 @@ class Audio:
             logger.warning("%s: cannot play the ambient loop (%s)", self._ambient, exc)
         self.apply_volumes()
 
+    def ensure_ambient(self) -> None:
+        """Start the ambient loop unless it is already playing (screens change, music goes on)."""
+        if not self.enabled:
+            return
+        try:
+            busy = pygame.mixer.music.get_busy()
+        except pygame.error:
+            busy = False
+        if not busy:
+            self.start_ambient()
+
     def stop_ambient(self) -> None:
         if self.enabled:
             try:

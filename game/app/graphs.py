@@ -68,10 +68,37 @@ def _fmt(v: float, percent: bool) -> str:
     return f"{v:.2f}"
 
 
+def _header(
+    chart: Chart, history: MetricsHistory, width: int, font: pygame.font.Font
+) -> list[list[tuple[str, tuple[int, int, int]]]]:
+    """The chart's title and latest values as lines of (text, colour) that fit `width`."""
+    lines: list[list[tuple[str, tuple[int, int, int]]]] = [[(chart.title, TEXT)]]
+    used = font.size(chart.title)[0]
+    for name, colour in chart.series:
+        col = history.series.get(name)
+        if not col:
+            continue
+        text = f"{name.replace('_', ' ')} {_fmt(col[-1], chart.percent)}"
+        w = font.size(text)[0]
+        if used + 10 + w > width - 8:  # no room on this line: start another
+            lines.append([])
+            used = 0
+        lines[-1].append((text, colour))
+        used += 10 + w
+    return lines
+
+
 def draw_charts(history: MetricsHistory, width: int, font: pygame.font.Font) -> pygame.Surface:
-    """All charts stacked in one surface `width` wide (as tall as they need)."""
+    """All charts stacked in one surface `width` wide (as tall as they need).
+
+    A chart's title and latest values wrap onto a second line when the panel is narrow, so
+    nothing is cut off at any width."""
     charts = charts_for(history)
-    height = max(len(charts), 1) * (CHART_H + GAP) + GAP
+    line_h = font.get_linesize()
+    headers = [_header(c, history, width, font) for c in charts]
+    plot_h = CHART_H - 30
+    heights = [len(h) * line_h + 4 + plot_h + 8 for h in headers]
+    height = max(sum(heights) + GAP * (len(heights) + 1), CHART_H + 2 * GAP)
     surf = pygame.Surface((width, height), pygame.SRCALPHA)
     surf.fill((0, 0, 0, 0))
     if not charts or not history.ticks:
@@ -79,15 +106,14 @@ def draw_charts(history: MetricsHistory, width: int, font: pygame.font.Font) -> 
         return surf
     ticks = history.ticks
     t0, t1 = ticks[0], max(ticks[-1], ticks[0] + 1)
-    for k, chart in enumerate(charts):
-        top = GAP + k * (CHART_H + GAP)
-        area = pygame.Rect(44, top + 18, width - 52, CHART_H - 30)
+    top = GAP
+    for chart, header, block_h in zip(charts, headers, heights, strict=True):
+        area = pygame.Rect(44, top + len(header) * line_h + 4, width - 52, plot_h)
         pygame.draw.rect(surf, (20, 14, 42, 230), area.inflate(8, 8), border_radius=4)
         values = [v for name, _ in chart.series for v in history.series.get(name, [])]
         lo, hi = chart.fixed if chart.fixed else (min(values), max(values))
         if hi - lo < 1e-9:
             lo, hi = (max(lo - 1.0, 0.0) if lo >= 0 else lo - 1.0), hi + 1.0
-        latest = []
         for name, colour in chart.series:
             col = history.series.get(name)
             if not col:
@@ -103,21 +129,18 @@ def draw_charts(history: MetricsHistory, width: int, font: pygame.font.Font) -> 
                 pygame.draw.aalines(surf, colour, False, pts)
             else:
                 pygame.draw.circle(surf, colour, (int(pts[0][0]), int(pts[0][1])), 2)
-            latest.append((name, col[-1], colour))
         day = (t0 // TICKS_PER_DAY + 1) * TICKS_PER_DAY
         while day < t1:  # a faint line at each new day
             x = area.left + (day - t0) / (t1 - t0) * area.width
             pygame.draw.line(surf, (80, 60, 130), (x, area.top), (x, area.bottom))
             day += TICKS_PER_DAY
-        title = font.render(chart.title, True, TEXT)
-        surf.blit(title, (8, top))
-        x = 16 + title.get_width()
-        for name, value, colour in latest:
-            img = font.render(
-                f"{name.replace('_', ' ')} {_fmt(value, chart.percent)}", True, colour
-            )
-            surf.blit(img, (x, top))
-            x += img.get_width() + 10
+        for k, line in enumerate(header):
+            x = 8
+            for text, colour in line:
+                img = font.render(text, True, colour)
+                surf.blit(img, (x, top + k * line_h))
+                x += img.get_width() + 10
         surf.blit(font.render(_fmt(hi, chart.percent), True, TEXT_DIM), (4, area.top - 4))
         surf.blit(font.render(_fmt(lo, chart.percent), True, TEXT_DIM), (4, area.bottom - 12))
+        top += block_h + GAP
     return surf

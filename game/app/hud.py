@@ -1,51 +1,51 @@
 """The HUD and the side panel, built with pygame_gui from one theme file (`assets/ui/theme.json`).
 
 Top bar: credits and the day's change, day and time, speed buttons (pause, 1x, 2x, 4x, 8x), the
-support-vs-traction bar, Pure Smiles momentum, the panel toggle and a keys reference. Over the
-map: overlay buttons, the colour-blind palette switch, notifications from `sim.messages`
-(clicking one moves the camera to where it happened) and, once the level is decided, its
-outcome. Side panel: tabs (see `layout.TABS`) with the city graphs and the why panel. Every
-button and metric has a tooltip. The HUD never changes the game: buttons map to UI actions or
-commands that the input module hands on.
+support-vs-traction bar (hover it for support and traction by district and by tribe), Pure
+Smiles momentum, the panel toggle and the keys card (?). Over the map: overlay buttons, the
+colour-blind palette switch, notifications from the simulation's messages (clicking one moves
+the camera to where it happened) and, once the level is decided, its outcome and reason. Side
+panel: two rows of tabs (`layout.TABS`), each a panel from `game.app.panels`. Numbers come from
+the simulation's public view (`game.sim.view.SimView`). Every button and metric has a tooltip.
+The HUD never changes the game: buttons map to UI actions or commands that the input module
+hands on, and the scene reports back what became of each command (`command_result`).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import time
 import warnings
 from collections import deque
 from dataclasses import dataclass
-from importlib import resources
+from html import escape
 from pathlib import Path
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import (
-    UIButton,
-    UIImage,
-    UILabel,
-    UIPanel,
-    UIScrollingContainer,
-    UITextBox,
-)
+from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel, UITextBox
 
 from game.app import actions as A
-from game.app import graphs, why
-from game.app.layout import TABS, Layout, ViewState
+from game.app.layout import TAB_ROWS, TABS, Layout, ViewState
 from game.app.loop import SPEEDS, FixedStep
 from game.app.overlays import OVERLAY_HELP, OVERLAY_KEYS, OVERLAYS
 from game.app.palette import PALETTES, TEXT, TEXT_DIM, OpinionPalette
-from game.sim import entities
-from game.sim.messages import Message
+from game.app.panels import PANELS, Panel
+from game.app.panels.base import CommandResult, PanelContext, fit, glyph_safe, ui_font_path
+from game.app.panels.breakdown import tooltip_html
+from game.sim.commands import Command
+from game.sim.messages import COMMAND_REJECTED, Message
 from game.sim.simulation import Simulation
+from game.sim.view import SimView
 
 logger = logging.getLogger(__name__)
 
 THEME_PATH = Path(__file__).resolve().parents[2] / "assets" / "ui" / "theme.json"
 NOTIFY_MAX = 5
 NOTIFY_SECONDS = 14.0
+ALERT_SECONDS = 30.0  # rallies, clashes and refusals stay up longer
 ALERT_WORDS = (
     "rally",
     "rejected",
@@ -55,24 +55,27 @@ ALERT_WORDS = (
     "ordinance",
     "bankrupt",
     "lost",
+    "clash",
+    "debt",
 )
+QUIET_KINDS = frozenset({"day_started", "day_ended"})  # the top bar says so: no notification
+BREAKDOWN_TICKS = 30  # the support bar's breakdown tooltip is recomputed every half hour
 KEYS_HELP = (
-    "<b>Keys</b><br>Space pause · 1-4 speed 1×/2×/4×/8×<br>WASD / arrows / right-drag / screen "
-    "edges: move the map<br>Wheel, + / -: zoom · Home or H: the studio<br>O opinion · C crowd "
-    "density · T districts & tribes · R reach<br>B colour-blind palette · Tab side panel · G "
-    "graphs · Y why<br>Click a citizen: why panel · click the minimap: jump there<br>Esc: "
-    "deselect, then quit"
+    "<b>Keys</b><br>"
+    "<b>Time</b> · Space pause · 1-4 speed 1×/2×/4×/8×<br>"
+    "<b>Map</b> · WASD / arrows / right-drag / screen edges move · wheel, + / - zoom · Home or H "
+    "the studio · click the minimap to jump<br>"
+    "<b>Overlays</b> · O opinion · C crowd density · T districts & tribes · R reach · "
+    "B colour-blind palette<br>"
+    "<b>Panels</b> · Tab show/hide · J goals · U studio · L leads · E events · K calendar · "
+    "G graphs · Y why<br>"
+    "<b>Orders</b> · Enter book the drafted event (Events panel) · [ / ] its start −/+ 15 min "
+    "(Shift: 1 h) · Shift+C buy a chair · Shift+H hire a sculptor · Shift+R recruit the lead "
+    "shown first in the leads panel<br>"
+    "<b>Mouse</b> · click a citizen: why panel · click a ringed lead figure: recruit · click a "
+    "venue (cyan box): schedule an event there · click a notification: look there<br>"
+    "F1 or ? this card · Esc deselect, then quit"
 )
-
-
-def ui_font_path(bold: bool = False) -> str | None:
-    """NotoSans as shipped inside pygame_gui (None: pygame's default font)."""
-    try:
-        name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
-        path = resources.files("pygame_gui.data") / name
-        return str(path) if path.is_file() else None
-    except (ModuleNotFoundError, OSError):
-        return None
 
 
 def make_manager(size: tuple[int, int]) -> pygame_gui.UIManager:
@@ -103,12 +106,37 @@ class Notice:
     born: float
 
 
+def headline(msg: Message) -> str:
+    """A notification's one line: a mark for what matters, the words the game wrote."""
+    text = glyph_safe(msg.text)
+    if msg.kind == "clash_resolved":
+        place = text.split(":")[0]
+        crowd = f"{msg.data.get('event_crowd', '?')} vs {msg.data.get('rally_crowd', '?')}"
+        who = "you won" if msg.data.get("winner") == "studio" else "the Pure Smiles won"
+        return f"{place}: {who} ({crowd})"
+    if msg.kind.startswith("clash"):
+        return text
+    if msg.kind.startswith("rally") or msg.kind in ("picket_started", "ordinance_warning"):
+        return f"» {text}"
+    if msg.kind == COMMAND_REJECTED:
+        return f"Refused: {text}" if text else "Refused"
+    return text
+
+
+def is_alert(msg: Message) -> bool:
+    if msg.kind == "outcome":
+        return msg.data.get("status") != "won"
+    return any(word in msg.kind for word in ALERT_WORDS)
+
+
 class Hud:
     """All pygame_gui elements of the play scene; `action_for` maps a pressed button."""
 
     def __init__(self, manager: pygame_gui.UIManager, sim: Simulation) -> None:
         self.manager = manager
         self.sim = sim
+        self.view = SimView(sim)
+        self.ctx = PanelContext(manager, sim, self.view, ViewState(), PALETTES["neon"])
         self.font = pygame.font.Font(ui_font_path(), 13)
         self.font_bold = pygame.font.Font(ui_font_path(True), 13)
         self.buttons: dict[object, A.UIAction] = {}
@@ -117,13 +145,18 @@ class Hud:
         self._notice_key: tuple[int, ...] = ()
         self.layout: Layout | None = None
         self._texts: dict[str, str] = {}
-        self._chart_samples = -1
-        self._chart_w = 0
-        self._why_key: tuple[int, int, str] | None = None
         self._bar_key: tuple[float, float, str] | None = None
-        self._banner: UILabel | None = None
+        self._breakdown_tick = -(10**9)
+        self._banner: UITextBox | None = None
+        self.banner_text = ""
         self.top: UIPanel | None = None
         self.panel: UIPanel | None = None
+        self.active: Panel | None = None  # the open tab's panel
+        self.tab_buttons: dict[str, UIButton] = {}
+        self.help_card: UITextBox | None = None
+        self.help_close: UIButton | None = None
+        self._ready_tick = -1
+        self._ready: set[str] | None = None  # leads whose recruiting would be accepted now
 
     # ------------------------------------------------------------------ building
 
@@ -132,17 +165,20 @@ class Hud:
         self.manager.clear_and_reset()
         self.manager.set_window_resolution(layout.size)
         self.layout = layout
+        self.ctx.state = state
         self.buttons.clear()
         self._texts.clear()
         self._notice_buttons = []
         self._notice_key = ()
-        self._chart_samples = -1
-        self._why_key = None
         self._bar_key = None
+        self._breakdown_tick = -(10**9)
         self._banner = None
+        self.help_card = self.help_close = None
         self._build_top(layout)
         self._build_map_buttons(layout)
         self.panel = None
+        self.active = None
+        self.tab_buttons = {}
         if layout.panel_open:
             self._build_panel(layout, state)
         self.sync_selection(state, clock)
@@ -235,14 +271,19 @@ class Hud:
             "Panel",
             m,
             container=self.top,
-            tool_tip_text="Show or hide the side panel with the graphs and the why panel (Tab)",
+            tool_tip_text="Show or hide the side panel: goals, studio, leads, events, calendar, "
+            "graphs and the why panel (Tab)",
         )
         self.buttons[self.panel_button] = A.TogglePanel()
         x += pw + 4
         self.keys_button = UIButton(
-            pygame.Rect(x, 8, 30, 32), "?", m, container=self.top, tool_tip_text=KEYS_HELP
+            pygame.Rect(x, 8, 30, 32),
+            "?",
+            m,
+            container=self.top,
+            tool_tip_text="Every key and mouse shortcut (F1 or ?)",
         )
-        self.buttons[self.keys_button] = A.ShowTab("why")
+        self.buttons[self.keys_button] = A.ToggleHelp()
 
     def _build_map_buttons(self, layout: Layout) -> None:
         m = self.manager
@@ -276,11 +317,13 @@ class Hud:
         m = self.manager
         p = layout.panel
         self.panel = UIPanel(p, starting_height=1, manager=m)
-        tw = (p.width - 12) // max(len(TABS), 1)
-        self.tab_buttons: dict[str, UIButton] = {}
+        per_row = math.ceil(len(TABS) / TAB_ROWS)
+        tw = (p.width - 10) // per_row
+        self.tab_buttons = {}
         for i, (name, text, tip) in enumerate(TABS):
+            row, col = divmod(i, per_row)
             b = UIButton(
-                pygame.Rect(4 + i * tw, 4, tw - 2, 28),
+                pygame.Rect(4 + col * tw, 4 + row * 28, tw - 2, 26),
                 text,
                 m,
                 container=self.panel,
@@ -289,30 +332,8 @@ class Hud:
             )
             self.buttons[b] = A.ShowTab(name)
             self.tab_buttons[name] = b
-        inner = pygame.Rect(4, 38, p.width - 10, p.height - 44)
-        self.content_rect = inner
-        # graphs
-        self.graph_scroll = UIScrollingContainer(
-            inner, m, container=self.panel, allow_scroll_x=False, allow_scroll_y=True
-        )
-        self.graph_image: UIImage | None = None
-        # why
-        self.why_scale = UIImage(
-            pygame.Rect(inner.x, inner.y, inner.width, 44),
-            pygame.Surface((inner.width, 44), pygame.SRCALPHA),
-            m,
-            container=self.panel,
-        )
-        self.why_scale.set_tooltip(
-            "Where this citizen stands: -1 the Pure Smiles' one natural norm, +1 "
-            "self-expression. Support and traction count citizens beyond ±0.2."
-        )
-        self.why_text = UITextBox(
-            why.to_html(self.sim, None),
-            pygame.Rect(inner.x, inner.y + 48, inner.width, inner.height - 48),
-            m,
-            container=self.panel,
-        )
+        top = 8 + TAB_ROWS * 28
+        self.content_rect = pygame.Rect(2, top, p.width - 8, p.height - top - 6)
         self._show_tab(state.tab)
 
     def _show_tab(self, tab: str) -> None:
@@ -320,22 +341,66 @@ class Hud:
             return
         for name, b in self.tab_buttons.items():
             (b.select if name == tab else b.unselect)()
-        if tab == "graphs":
-            self.graph_scroll.show()
-            self.why_scale.hide()
-            self.why_text.hide()
-        else:
-            self.graph_scroll.hide()
-            self.why_scale.show()
-            self.why_text.show()
+        if self.active is not None and self.active.name == tab:
+            return
+        if self.active is not None:
+            self.active.kill()
+            self.active = None
+        cls = PANELS.get(tab)
+        if cls is not None:
+            self.active = cls(self.ctx, self.content_rect, self.panel)
+            self.active.refresh(force=True)
+
+    def _build_help(self) -> None:
+        if self.layout is None:
+            return
+        r = self.layout.map_rect
+        w = min(520, r.width - 40)
+        h = min(330, r.height - 120)
+        rect = pygame.Rect(r.centerx - w // 2, r.top + 70, w, h)
+        self.help_card = UITextBox(KEYS_HELP, rect, self.manager, object_id="#help_card")
+        self.help_card.set_tooltip("Every key and mouse shortcut of the play scene.")
+        self.help_close = UIButton(
+            pygame.Rect(rect.right - 76, rect.bottom + 4, 76, 28),
+            "Close",
+            self.manager,
+            tool_tip_text="Close this card (F1, ? or Esc)",
+        )
+        self.buttons[self.help_close] = A.ToggleHelp()
+
+    def _sync_help(self, state: ViewState) -> None:
+        if state.help_open and self.help_card is None:
+            self._build_help()
+        elif not state.help_open and self.help_card is not None:
+            self.help_card.kill()
+            if self.help_close is not None:
+                self.buttons.pop(self.help_close, None)
+                self.help_close.kill()
+            self.help_card = self.help_close = None
 
     # ------------------------------------------------------------------ mapping
 
-    def action_for(self, element: object) -> A.UIAction | None:
-        """The UI action of a pressed button (notifications focus where they happened)."""
+    def action_for(self, element: object) -> A.UIAction | Command | None:
+        """The UI action or command of a pressed button (notifications focus where they
+        happened; panel buttons may carry a command)."""
         if element in self._notice_buttons:
             return A.FocusNotification(self._notice_buttons.index(element))
-        return self.buttons.get(element)
+        if element in self.buttons:
+            return self.buttons[element]
+        if self.active is not None:
+            return self.active.action_for(element)
+        return None
+
+    def command_result(self, command: Command, reason: str | None, messages: list[Message]) -> None:
+        """What became of a command the player issued (shown by the panel that issued it)."""
+        if reason is None:
+            said = [m.text for m in messages if m.kind != COMMAND_REJECTED]
+            text = said[0] if said else "Done."
+        else:
+            text = reason
+        self.ctx.add_result(CommandResult(command, reason is not None, text, self.sim.tick))
+        if self.active is not None:
+            self.active.refresh()
 
     # ------------------------------------------------------------------ per frame
 
@@ -357,46 +422,66 @@ class Hud:
             else self.palette_button.unselect
         )()
         (self.panel_button.select if state.panel_open else self.panel_button.unselect)()
+        (self.keys_button.select if state.help_open else self.keys_button.unselect)()
         self._show_tab(state.tab)
+        self._sync_help(state)
 
     def push_messages(self, messages: list[Message], now: float | None = None) -> None:
         t = time.monotonic() if now is None else now
         for msg in messages:
-            self.notices.appendleft(Notice(msg, t))
+            if msg.kind not in QUIET_KINDS:
+                self.notices.appendleft(Notice(msg, t))
 
     def refresh(self, state: ViewState, clock: FixedStep, palette: OpinionPalette) -> None:
         """Bring every text and picture up to date with the simulation (cheap when unchanged)."""
         sim = self.sim
-        studio = entities.studio(sim)
-        self._set("credits", self.credits, f"{studio.credits:,} cr")
-        change = studio.credits - studio.credits_at_day_start
-        self._set("change", self.change, f"{change:+,} cr today")
+        self.ctx.state = state
+        self.ctx.palette = palette
+        res = self.view.resources()
+        self._set("credits", self.credits, f"{res.credits:,} cr")
+        self._set("change", self.change, f"{res.credits_change_today:+,} cr today")
         self._set("day", self.day, sim.clock.replace(" ", " · ", 1).replace("Day · ", "Day "))
         self._set("speed", self.speed_label, "paused" if clock.paused else f"speed {clock.speed}×")
-        latest = sim.metrics.latest()
+        latest = self.view.metrics()
         support = latest.get("support", 0.0)
         traction = latest.get("traction", 0.0)
         self._draw_bar(support, traction, palette)
-        self._refresh_momentum()
+        if sim.tick - self._breakdown_tick >= BREAKDOWN_TICKS or sim.tick < self._breakdown_tick:
+            self._breakdown_tick = sim.tick
+            self.bar.set_tooltip(tooltip_html(sim), wrap_width=340, delay=0.4)
+        self._refresh_momentum(res.momentum)
+        self._notice_ready_leads()
         self._refresh_notices()
         self._refresh_banner()
-        if self.panel is not None:
-            if state.tab == "graphs":
-                self._refresh_graphs()
-            else:
-                self._refresh_why(state, palette)
+        if self.active is not None:
+            self.active.refresh()
 
-    def _refresh_momentum(self) -> None:
-        try:
-            d = entities.director(self.sim)
-        except LookupError:
-            self._set("momentum", self.momentum, "")
-            self._set("momentum_sub", self.momentum_sub, "")
+    def _notice_ready_leads(self) -> None:
+        """Tell the player when a lead's conditions are met (the game itself does not say)."""
+        sim = self.sim
+        if sim.tick // 5 == self._ready_tick:
             return
-        self._set("momentum", self.momentum, f"Pure Smiles {d.momentum:.0f}")
-        nxt = [r for _, r in entities.rallies(self.sim) if r.state in ("announced", "active")]
+        self._ready_tick = sim.tick // 5
+        leads = [c for c in self.view.leads() if c.available and not c.recruited]
+        ready = {c.key for c in leads if c.recruit_blocker is None}
+        if self._ready is not None:
+            for c in leads:
+                if c.key in ready - self._ready:
+                    msg = Message(
+                        sim.tick,
+                        "lead_ready",
+                        f"{c.name} can join now: click the ringed figure or open Leads (L)",
+                        {"lead": c.key},
+                        c.spot,
+                    )
+                    self.push_messages([msg])
+        self._ready = ready
+
+    def _refresh_momentum(self, momentum: float) -> None:
+        self._set("momentum", self.momentum, f"Pure Smiles {momentum:.0f}")
+        nxt = [e for e in self.view.calendar() if e.side == "pure_smiles"]
         if nxt:
-            r = min(nxt, key=lambda r: r.start_tick)
+            r = nxt[0]
             mins = r.start_tick - self.sim.tick
             text = "rally now" if mins <= 0 else f"rally in {mins // 60}h {mins % 60:02d}m"
         else:
@@ -437,8 +522,10 @@ class Hud:
 
     def _refresh_notices(self) -> None:
         now = time.monotonic()
-        while self.notices and now - self.notices[-1].born > NOTIFY_SECONDS:
-            self.notices.pop()
+        for n in list(self.notices):
+            life = ALERT_SECONDS if is_alert(n.message) else NOTIFY_SECONDS
+            if now - n.born > life:
+                self.notices.remove(n)
         key = tuple(id(n.message) for n in self.notices)
         if key == self._notice_key or self.layout is None:
             return
@@ -447,17 +534,18 @@ class Hud:
             b.kill()
         self._notice_buttons = []
         r = self.layout.map_rect
-        w = min(460, r.width - 190)
+        w = min(480, r.width - 180)
+        font = self.manager.get_theme().get_font_dictionary().find_font(13, "noto_sans")
         for i, n in enumerate(self.notices):
             msg = n.message
-            alert = any(word in msg.kind for word in ALERT_WORDS)
-            text = msg.text if len(msg.text) <= 70 else msg.text[:67] + "..."
+            alert = is_alert(msg)
+            text = fit(headline(msg), font, w - 20)  # the whole text is in the tooltip
             where = " — click to look" if msg.pos is not None else ""
             b = UIButton(
                 pygame.Rect(r.left + 8, r.top + 8 + i * 30, w, 28),
                 text,
                 self.manager,
-                tool_tip_text=f"{msg.text}{where}",
+                tool_tip_text=glyph_safe(f"{msg.text}{where}"),
                 object_id=ObjectID(f"#notice_{i}", "#alert" if alert else "#notification"),
             )
             self._notice_buttons.append(b)
@@ -470,66 +558,17 @@ class Hud:
         status = "won" if sim.outcome.status == "won" else "lost"
         text = f"Level {status}: {sim.outcome.reason}"
         w = min(r.width - 40, 720)
-        self._banner = UILabel(
-            pygame.Rect(r.centerx - w // 2, r.top + 60, w, 48),
-            text,
+        colour = "#3cebff" if status == "won" else "#ffaa28"
+        self._banner = UITextBox(
+            f"<font color='{colour}'><b>Level {status}</b></font><br>{escape(glyph_safe(sim.outcome.reason))}",
+            pygame.Rect(r.centerx - w // 2, r.top + r.height // 3, w, -1),
             self.manager,
             object_id="#banner",
         )
+        self.banner_text = text
         self._banner.set_tooltip(
-            "The level is decided. The result screen comes with the next update."
+            f"The level is decided: {text}. The Goals panel (J) shows the objectives."
         )
-
-    def _refresh_graphs(self) -> None:
-        n = len(self.sim.metrics.ticks)
-        w = self.content_rect.width - 22
-        if n == self._chart_samples and w == self._chart_w:
-            return
-        self._chart_samples, self._chart_w = n, w
-        surf = graphs.draw_charts(self.sim.metrics, w, self.font)
-        if self.graph_image is not None:
-            self.graph_image.kill()
-        self.graph_image = UIImage(
-            pygame.Rect(0, 0, *surf.get_size()), surf, self.manager, container=self.graph_scroll
-        )
-        self.graph_scroll.set_scrollable_area_dimensions(surf.get_size())
-
-    def _refresh_why(self, state: ViewState, palette: OpinionPalette) -> None:
-        key = (state.selected_uid, self.sim.tick // 5, palette.name)
-        if key == self._why_key:
-            return
-        self._why_key = key
-        info = why.describe(self.sim, state.selected_uid) if state.selected_uid >= 0 else None
-        self.why_text.set_text(why.to_html(self.sim, info))
-        self.why_scale.set_image(opinion_scale(self.why_scale.rect.size, palette, info, self.font))
-
-
-def opinion_scale(
-    size: tuple[int, int],
-    palette: OpinionPalette,
-    info: why.CitizenInfo | None,
-    font: pygame.font.Font,
-) -> pygame.Surface:
-    """A gradient from -1 to +1 with the citizen's opinion marked."""
-    w, h = size
-    surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    lut = palette.lut()
-    bar = pygame.Rect(8, 16, w - 16, 12)
-    for x in range(bar.width):
-        i = int(x / max(bar.width - 1, 1) * 255)
-        surf.fill(tuple(int(v) for v in lut[i]), (bar.x + x, bar.y, 1, bar.height))
-    for v in (-0.2, 0.2):
-        x = bar.x + int((v + 1) / 2 * bar.width)
-        pygame.draw.line(surf, (20, 10, 40), (x, bar.y), (x, bar.bottom - 1))
-    surf.blit(font.render("-1 Pure Smiles", True, TEXT_DIM), (6, 0))
-    right = font.render("self-expression +1", True, TEXT_DIM)
-    surf.blit(right, (w - right.get_width() - 6, 0))
-    if info is not None:
-        x = bar.x + int((max(-1.0, min(1.0, info.opinion)) + 1) / 2 * bar.width)
-        pygame.draw.polygon(
-            surf, (255, 255, 255), [(x, bar.bottom + 1), (x - 6, h - 2), (x + 6, h - 2)]
-        )
-    return surf
 
 
 def palette_of(state: ViewState) -> OpinionPalette:

@@ -5,15 +5,21 @@ buttons, tooltips and, later, text fields), and turns the rest into `UIAction`s 
 overlays, panels, selection) and game `Command`s (which the scene hands to `sim.step`). Held
 keys and the screen edges pan the camera every frame. Nothing else in the game reads events.
 
-Keys: Space pause · 1-4 speed 1x/2x/4x/8x · WASD/arrows pan (Shift: faster) · wheel, +/-,
-PageUp/PageDown zoom · Home/H the studio · O/C/T/R overlays · B colour-blind palette ·
-Tab the side panel · G graphs · Y why · Esc deselect, then quit.
+Keys: the rebindable ones come from the player's settings (`Settings.keys`, defaults in
+`game.userdata.DEFAULT_KEYS`): Space pause · 1-4 speed 1x/2x/4x/8x · WASD pan (Shift: faster) ·
+=/- zoom · O/C/T/R overlays · F5/F9 quicksave/quickload (handed on as `FrameInput.requests`) ·
+Esc deselect, then the menu (or quit). Always: arrows pan · wheel, +, PageUp/PageDown zoom ·
+Home/H the studio · B colour-blind palette · Tab the side panel · G graphs · Y why · Ctrl+Q quit.
+Panels: J goals · U studio · L leads · E events · K calendar. Orders: Enter books the drafted
+event (the first Enter opens the scheduler) · [ / ] move its start 15 min (Shift: 1 h) ·
+Shift+C buy a chair · Shift+H hire a sculptor · Shift+R recruit the lead shown first · F1 or ?
+the keys card.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pygame
@@ -21,7 +27,7 @@ import pygame_gui
 
 from game.app import actions as A
 from game.app.camera import ZOOM_STEP
-from game.sim.commands import Command
+from game.sim.commands import BuyChair, Command, HireSculptor
 
 logger = logging.getLogger(__name__)
 
@@ -29,25 +35,69 @@ PAN_SPEED = 700.0  # screen pixels per second
 EDGE = 6  # pixels from the window edge that scroll the map
 DRAG_THRESHOLD = 4  # pixels a left press may move and still count as a click
 
-SPEED_KEYS = {pygame.K_1: 1, pygame.K_2: 2, pygame.K_3: 4, pygame.K_4: 8}
-OVERLAY_KEYS = {
-    pygame.K_o: "opinion",
-    pygame.K_c: "density",
-    pygame.K_t: "districts",
-    pygame.K_r: "reach",
+# rebindable actions (names of game.userdata.DEFAULT_KEYS) -> what they ask for
+SPEED_ACTIONS = {"speed_1": 1, "speed_2": 2, "speed_4": 4, "speed_8": 8}
+OVERLAY_ACTIONS = {
+    "overlay_opinion": "opinion",
+    "overlay_density": "density",
+    "overlay_districts": "districts",
+    "overlay_reach": "reach",
 }
-PAN_KEYS = {
-    pygame.K_w: (0, -1),
+PAN_ACTIONS = {"pan_up": (0, -1), "pan_down": (0, 1), "pan_left": (-1, 0), "pan_right": (1, 0)}
+REQUESTS = ("quicksave", "quickload")  # for whoever runs the scene (the app saves and loads)
+# keys that always work too (unless the player bound them to another action)
+EXTRA_PAN_KEYS = {
     pygame.K_UP: (0, -1),
-    pygame.K_s: (0, 1),
     pygame.K_DOWN: (0, 1),
-    pygame.K_a: (-1, 0),
     pygame.K_LEFT: (-1, 0),
-    pygame.K_d: (1, 0),
     pygame.K_RIGHT: (1, 0),
 }
-ZOOM_IN_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_PAGEUP)
-ZOOM_OUT_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_PAGEDOWN)
+# the side panels (J goals, U studio, L leads, E events, K calendar; G and Y above)
+PANEL_KEYS = {
+    pygame.K_j: "objectives",
+    pygame.K_u: "studio",
+    pygame.K_l: "leads",
+    pygame.K_e: "schedule",
+    pygame.K_k: "calendar",
+}
+DRAFT_SHIFT_KEYS = {pygame.K_LEFTBRACKET: -15, pygame.K_RIGHTBRACKET: 15}  # Shift: x4
+# Shift+key orders: a command, or a UI action the scene turns into one
+ORDER_KEYS: dict[int, Callable[[], A.UIAction | Command]] = {
+    pygame.K_c: BuyChair,
+    pygame.K_h: HireSculptor,
+    pygame.K_r: A.RecruitFocused,
+}
+EXTRA_ZOOM_IN_KEYS = (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_PAGEUP)
+EXTRA_ZOOM_OUT_KEYS = (pygame.K_KP_MINUS, pygame.K_PAGEDOWN)
+
+
+def read_events() -> list[pygame.event.Event]:
+    """Take every pending event off the queue: the one place the game does (STYLE §5)."""
+    return pygame.event.get()
+
+
+def key_code(name: str) -> int | None:
+    """pygame's key code for a key name as settings store it ('space', 'f5', 'w'), or None."""
+    try:
+        return int(pygame.key.key_code(name))
+    except (ValueError, TypeError):
+        return None
+
+
+def bind_keys(keys: Mapping[str, str] | None = None) -> dict[int, str]:
+    """Key code -> action for the player's bindings (defaults fill what `keys` leaves out)."""
+    from game.userdata import DEFAULT_KEYS
+
+    merged = dict(DEFAULT_KEYS)
+    merged.update({a: k for a, k in (keys or {}).items() if a in DEFAULT_KEYS})
+    out: dict[int, str] = {}
+    for action, name in merged.items():
+        code = key_code(name)
+        if code is None:
+            logger.warning("key '%s' for '%s' is not a key pygame knows; unbound", name, action)
+            continue
+        out.setdefault(code, action)
+    return out
 
 
 @dataclass(slots=True)
@@ -56,6 +106,7 @@ class FrameInput:
 
     actions: list[A.UIAction] = field(default_factory=list)
     commands: list[Command] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)  # REQUESTS, for the app
 
 
 @dataclass(slots=True)
@@ -75,6 +126,7 @@ class InputHandler:
         button_action: Callable[[object], A.UIAction | Command | None],
         areas: Callable[[], PointerAreas],
         edge_scroll: bool = False,
+        keys: Mapping[str, str] | None = None,
     ) -> None:
         self.manager = manager
         self.button_action = button_action
@@ -85,10 +137,20 @@ class InputHandler:
         self._mouse_seen = False  # edge scrolling only once the pointer really is in the window
         self._left_down: tuple[int, int] | None = None
         self._right_drag = False
+        self.on_click: Callable[[], None] | None = None  # e.g. the click sound
+        self.bindings: dict[int, str] = {}
+        self.set_keys(keys)
 
-    def poll(self, frame_seconds: float) -> FrameInput:
+    def set_keys(self, keys: Mapping[str, str] | None) -> None:
+        """Use the player's key bindings (action -> key name; defaults for the rest)."""
+        self.bindings = bind_keys(keys)
+        self.held.clear()
+
+    def poll(
+        self, frame_seconds: float, events: Iterable[pygame.event.Event] | None = None
+    ) -> FrameInput:
         out = FrameInput()
-        for event in pygame.event.get():
+        for event in read_events() if events is None else events:
             self.handle(event, out)
         self._continuous(frame_seconds, out)
         return out
@@ -106,6 +168,8 @@ class InputHandler:
             self._mouse_seen = False
         consumed = self.manager.process_events(ev)
         if ev.type == pygame_gui.UI_BUTTON_PRESSED:
+            if self.on_click is not None:
+                self.on_click()
             got = self.button_action(ev.ui_element)
             if isinstance(got, Command):
                 out.commands.append(got)
@@ -137,20 +201,23 @@ class InputHandler:
     def _key(self, ev: pygame.event.Event, out: FrameInput) -> None:
         k = ev.key
         self.fast = bool(ev.mod & pygame.KMOD_SHIFT)
-        if k in PAN_KEYS:
+        action = self.bindings.get(k)
+        shift = bool(ev.mod & pygame.KMOD_SHIFT)
+        if k == pygame.K_q and ev.mod & pygame.KMOD_CTRL:
+            out.actions.append(A.Quit())
+        elif shift and k in ORDER_KEYS:  # orders first: Shift+C is not the density overlay
+            got = ORDER_KEYS[k]()
+            (out.commands if isinstance(got, Command) else out.actions).append(got)
+        elif k == pygame.K_F1 or getattr(ev, "unicode", "") == "?":
+            out.actions.append(A.ToggleHelp())
+        elif action is not None:
+            self._bound(action, k, out)
+        elif k in EXTRA_PAN_KEYS:
             self.held.add(k)
-        elif k == pygame.K_SPACE:
-            out.actions.append(A.TogglePause())
-        elif k in SPEED_KEYS:
-            out.actions.append(A.SetSpeed(SPEED_KEYS[k]))
-        elif k in OVERLAY_KEYS:
-            out.actions.append(A.ToggleOverlay(OVERLAY_KEYS[k]))
         elif k == pygame.K_b:
             out.actions.append(A.TogglePalette())
-        elif k in ZOOM_IN_KEYS or k in ZOOM_OUT_KEYS:
-            r = self.areas().map_rect
-            factor = ZOOM_STEP if k in ZOOM_IN_KEYS else 1 / ZOOM_STEP
-            out.actions.append(A.ZoomAt(factor, r.centerx, r.centery))
+        elif k in EXTRA_ZOOM_IN_KEYS or k in EXTRA_ZOOM_OUT_KEYS:
+            self._zoom(k in EXTRA_ZOOM_IN_KEYS, out)
         elif k in (pygame.K_HOME, pygame.K_h):
             out.actions.append(A.CenterOnStudio())
         elif k == pygame.K_TAB:
@@ -159,10 +226,40 @@ class InputHandler:
             out.actions.append(A.ShowTab("graphs"))
         elif k == pygame.K_y:
             out.actions.append(A.ShowTab("why"))
-        elif k == pygame.K_ESCAPE:
+        elif k in PANEL_KEYS:
+            out.actions.append(A.ShowTab(PANEL_KEYS[k]))
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            out.actions.append(A.ConfirmDraft(from_key=True))
+        elif k in DRAFT_SHIFT_KEYS:
+            out.actions.append(A.DraftShift(DRAFT_SHIFT_KEYS[k] * (4 if shift else 1)))
+
+    def _bound(self, action: str, k: int, out: FrameInput) -> None:
+        """One of the player's rebindable actions."""
+        if action in PAN_ACTIONS:
+            self.held.add(k)
+        elif action == "pause":
+            out.actions.append(A.TogglePause())
+        elif action in SPEED_ACTIONS:
+            out.actions.append(A.SetSpeed(SPEED_ACTIONS[action]))
+        elif action in OVERLAY_ACTIONS:
+            out.actions.append(A.ToggleOverlay(OVERLAY_ACTIONS[action]))
+        elif action in ("zoom_in", "zoom_out"):
+            self._zoom(action == "zoom_in", out)
+        elif action == "menu":  # the scene deselects first, then opens the menu (or quits)
             out.actions.append(A.Deselect())
-        elif k == pygame.K_q and ev.mod & pygame.KMOD_CTRL:
-            out.actions.append(A.Quit())
+        elif action in REQUESTS:
+            out.requests.append(action)
+
+    def _zoom(self, zoom_in: bool, out: FrameInput) -> None:
+        r = self.areas().map_rect
+        factor = ZOOM_STEP if zoom_in else 1 / ZOOM_STEP
+        out.actions.append(A.ZoomAt(factor, r.centerx, r.centery))
+
+    def _pan_of(self, k: int) -> tuple[int, int]:
+        action = self.bindings.get(k)
+        if action in PAN_ACTIONS:
+            return PAN_ACTIONS[action]
+        return EXTRA_PAN_KEYS.get(k, (0, 0))
 
     def _press(self, ev: pygame.event.Event, out: FrameInput) -> None:
         areas = self.areas()
@@ -188,7 +285,7 @@ class InputHandler:
     def _continuous(self, frame_seconds: float, out: FrameInput) -> None:
         dx = dy = 0.0
         for k in self.held:
-            kx, ky = PAN_KEYS[k]
+            kx, ky = self._pan_of(k)
             dx, dy = dx + kx, dy + ky
         if self.edge_scroll and self._mouse_seen and pygame.mouse.get_focused():
             x, y = pygame.mouse.get_pos()

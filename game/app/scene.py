@@ -1,11 +1,17 @@
 """The play scene: the city map, the crowd, overlays, markers, minimap, HUD and side panel.
 
 One frame is `frame(real_seconds)`: the input module turns events into UI actions and
-commands; the fixed-step clock decides how many ticks to run (commands go to the next
-`sim.step`); the HUD refreshes. `draw(surface)` then paints the tiles (pyscroll), the overlay,
+commands; the player's commands are applied at once (`issue`: checked, applied or refused with
+a reason the panels show, and logged for replays exactly as if submitted for this tick, so a
+paused game still answers); the fixed-step clock decides how many ticks to run; the HUD
+refreshes. `draw(surface)` then paints the tiles (pyscroll), the overlay,
 the crowd (numpy pixel writes, positions interpolated between the last two ticks), the markers,
 the legend, the minimap and the pygame_gui elements. The scene only reads the simulation; the
-only way it changes the game is the commands it passes to `sim.step`.
+only way it changes the game is commands (`issue`, or `pending` for `sim.step`).
+
+Clicks on the map: a lead's ringed figure opens the leads panel to recruit them; a venue
+picks it for the event scheduler (while the scheduler is open, or when no citizen is under the
+pointer); otherwise the nearest citizen opens the why panel.
 """
 
 from __future__ import annotations
@@ -37,8 +43,9 @@ from game.app.overlays import (
     tile_counts,
 )
 from game.app.palette import BG, NEON_PINK, PALETTES, TEXT, TEXT_DIM, tribe_colour
-from game.sim import entities
-from game.sim.commands import Command
+from game.app.panels import scheduler
+from game.sim import calendar
+from game.sim.commands import Command, RecruitLead
 from game.sim.messages import Message
 from game.sim.simulation import Simulation
 
@@ -46,6 +53,7 @@ logger = logging.getLogger(__name__)
 
 NOTIFY_SEED = 3  # recent messages shown when the scene opens
 START_ZOOM = 0.6  # wide enough to see the studio's neighbourhood and its streets
+LEAD_HIT = 16  # screen pixels around a lead's spot that count as clicking it
 
 
 class PlayScene:
@@ -75,6 +83,11 @@ class PlayScene:
         self.hud = Hud(self.manager, sim)
         self.input = InputHandler(self.manager, self.hud.action_for, self.areas, edge_scroll)
         self.pending: list[Command] = []
+        # hooks for the app (game/app/app.py): Esc with nothing to deselect opens its menu
+        # instead of quitting, and quicksave/quickload keys are handed on as requests
+        self.escape_opens_menu = False
+        self.menu_requested = False
+        self.requests: list[str] = []
         self.frame_seconds = 0.0
         self.ticks_run = 0
         self._grid_key: tuple[int, str, str] | None = None
@@ -113,7 +126,7 @@ class PlayScene:
         self.hud.build(self.layout, self.state, self.clock)
 
     def center_on_studio(self) -> None:
-        s = entities.studio(self.sim)
+        s = self.sim.studio()
         self.camera.center_on(s.x * self.tile, s.y * self.tile)
 
     # ------------------------------------------------------------------ frame
@@ -124,7 +137,8 @@ class PlayScene:
         got = self.input.poll(real_seconds)
         for action in got.actions:
             self.apply(action)
-        self.pending.extend(got.commands)
+        self.issue(got.commands)
+        self.requests.extend(got.requests)
         self.update(real_seconds)
 
     def update(self, real_seconds: float) -> None:
@@ -144,6 +158,19 @@ class PlayScene:
                 break
         self.manager.update(real_seconds)
         self.hud.refresh(self.state, self.clock, self.palette)
+
+    def issue(self, commands: list[Command]) -> None:
+        """Apply the player's commands now (logged at this tick, as `sim.step` would) and tell
+        the HUD what became of each: done, or refused with the command's own reason."""
+        sim = self.sim
+        for command in commands:
+            if sim.finished:
+                return
+            before = len(sim.messages)
+            reason = sim.apply(command)
+            said = sim.messages[before:]
+            self._notify(said)
+            self.hud.command_result(command, reason, said)
 
     def _notify(self, messages: list[Message]) -> None:
         """Hand the tick's messages to the notifications (a repeat of the newest kind replaces it)."""
@@ -191,8 +218,12 @@ class PlayScene:
         elif isinstance(action, A.MapClick):
             self.select_at(action.x, action.y)
         elif isinstance(action, A.Deselect):
-            if st.selected_uid >= 0:
+            if st.help_open:
+                st.help_open = False
+            elif st.selected_uid >= 0:
                 st.selected_uid = -1
+            elif self.escape_opens_menu:
+                self.menu_requested = True
             else:
                 st.quit = True
         elif isinstance(action, A.ShowTab):
@@ -204,6 +235,30 @@ class PlayScene:
         elif isinstance(action, A.TogglePanel):
             st.panel_open = not st.panel_open
             self.relayout()
+        elif isinstance(action, A.ToggleHelp):
+            st.help_open = not st.help_open
+        elif isinstance(action, A.FocusLead):
+            st.focus_lead = action.key
+            self.apply(A.ShowTab("leads"))
+        elif isinstance(action, A.RecruitFocused):
+            self._recruit_focused()
+        elif isinstance(action, (A.DraftKind, A.DraftVenue, A.DraftStart, A.DraftHost)):
+            self._draft(action)
+        elif isinstance(action, A.DraftShift):
+            self._draft_shift(action.minutes)
+        elif isinstance(action, A.DraftMeetRally):
+            scheduler.meet_rally(self.hud.ctx, action.rally)
+            self.apply(A.ShowTab("schedule"))
+        elif isinstance(action, A.ConfirmDraft):
+            if action.from_key and not (st.tab == "schedule" and st.panel_open):
+                self.apply(A.ShowTab("schedule"))  # the first Enter shows what would be booked
+            else:
+                cmd = scheduler.resolve(self.hud.ctx).command()
+                if cmd is not None:
+                    self.issue([cmd])
+                    if self.hud.ctx.results and not self.hud.ctx.results[0].refused:
+                        st.draft.start_tick = -1  # booked: show it among the others
+                        self.apply(A.ShowTab("calendar"))
         elif isinstance(action, A.FocusNotification):
             notices = self.hud.notices
             if 0 <= action.index < len(notices):
@@ -212,13 +267,88 @@ class PlayScene:
                     cam.center_on(pos[0] * self.tile, pos[1] * self.tile)
         self.hud.sync_selection(st, self.clock)
 
+    def _draft(self, action: A.UIAction) -> None:
+        d = self.state.draft
+        if isinstance(action, A.DraftKind):
+            if action.kind != d.kind and d.start_tick >= 0:
+                # keep the chosen start, but not one the new type cannot use
+                d.start_tick = max(
+                    d.start_tick, scheduler.earliest_start(self.hud.ctx, action.kind)
+                )
+            d.kind = action.kind
+        elif isinstance(action, A.DraftVenue):
+            d.venue = action.venue
+        elif isinstance(action, A.DraftStart):
+            d.start_tick = action.tick
+        elif isinstance(action, A.DraftHost):
+            d.host = action.host
+        self.apply(A.ShowTab("schedule"))
+
+    def _draft_shift(self, minutes: int) -> None:
+        """Move the drafted start; a step over the end of the day goes on to the next morning
+        (or back to the last start that still ends by 24:00)."""
+        ctx = self.hud.ctx
+        r = scheduler.resolve(ctx)
+        dur = r.etype.minutes if r.etype is not None else 0
+        t = r.start_tick + minutes
+        if dur <= calendar.TICKS_PER_DAY and calendar.day_of(t + dur - 1) != calendar.day_of(t):
+            day = calendar.day_of(t)
+            if minutes > 0:
+                t = calendar.tick_at(day + 1, 6)
+            else:
+                t = (day - 1) * calendar.TICKS_PER_DAY + calendar.TICKS_PER_DAY - dur
+        self.state.draft.start_tick = max(t, scheduler.earliest_start(ctx, r.kind))
+        self.apply(A.ShowTab("schedule"))
+
+    def _recruit_focused(self) -> None:
+        leads = [c for c in self.hud.view.leads() if c.available and not c.recruited]
+        if not leads:
+            return
+        focus = next((c for c in leads if c.key == self.state.focus_lead), leads[0])
+        self.state.focus_lead = focus.key
+        self.apply(A.ShowTab("leads"))
+        self.issue([RecruitLead(focus.key)])
+
+    def lead_at(self, x: int, y: int) -> str | None:
+        """The lead waiting to be recruited whose figure is under window point (x, y)."""
+        r = self.layout.map_rect
+        for key, _, lx, ly, status in self.markers.lead_positions():
+            if status != "recruit here":
+                continue
+            sx, sy = self.camera.world_to_screen(lx * self.tile, ly * self.tile)
+            # the figure stands on its spot: its body is drawn above the point
+            if abs(x - r.x - sx) <= LEAD_HIT and -2 * LEAD_HIT <= y - r.y - sy <= LEAD_HIT:
+                return key
+        return None
+
+    def venue_at(self, x: int, y: int) -> int | None:
+        """The Tiled object id of the venue drawn under window point (x, y)."""
+        r = self.layout.map_rect
+        wx, wy = self.camera.screen_to_world(x - r.x, y - r.y)
+        tx, ty = wx / self.tile, wy / self.tile
+        for obj in self.markers.venues:
+            if obj.x <= tx <= obj.x + obj.width and obj.y <= ty <= obj.y + obj.height:
+                return obj.id
+        return None
+
     def select_at(self, x: int, y: int) -> None:
-        """Select the citizen drawn under window point (x, y) and open the why panel."""
+        """A click on the map: a lead to recruit, a venue to schedule at, or a citizen."""
+        st = self.state
+        lead = self.lead_at(x, y)
+        if lead is not None:
+            self.apply(A.FocusLead(lead))
+            return
+        venue = self.venue_at(x, y)
+        if venue is not None and st.tab == "schedule" and st.panel_open:
+            self.apply(A.DraftVenue(venue))
+            return
         r = self.layout.map_rect
         row = self.crowd_drawer.pick(x - r.x, y - r.y)
         if row is None or row >= self.sim.crowd.n:
+            if venue is not None:
+                self.apply(A.DraftVenue(venue))
             return
-        self.state.selected_uid = int(self.sim.crowd.uid[row])
+        st.selected_uid = int(self.sim.crowd.uid[row])
         self.apply(A.ShowTab("why"))
 
     # ------------------------------------------------------------------ drawing
@@ -243,6 +373,15 @@ class PlayScene:
             self.tile,
         )
         self.markers.draw(surf, self.camera, self.frame_seconds)
+        if self.state.tab == "schedule" and self.state.panel_open and not sim.finished:
+            scheduler.draw_preview(
+                surf,
+                scheduler.resolve(self.hud.ctx),
+                self.camera.world_to_screen,
+                self.tile,
+                self.camera.scale_x,
+                self.markers.text,
+            )
         self._draw_selection(surf, pos)  # over the markers: the player asked for this one
         if self.state.overlay == "reach":
             rings = reach_rings(sim.attractors, crowd.pos[:n], self.camera, self.tile)

@@ -123,6 +123,12 @@ def render_screenshot(
     if zoom is not None:
         scene.camera.zoom = scene.camera.clamp_zoom(zoom)
         scene.camera.clamp()
+    if center is None and panel == "schedule":  # show the drafted event's ring
+        from game.app.panels.scheduler import resolve
+
+        venue = resolve(scene.hud.ctx).venue
+        if venue is not None:
+            center = (venue.x, venue.y)
     if center is not None:
         scene.camera.center_on(center[0] * scene.tile, center[1] * scene.tile)
     elif zoom is not None and panel != "why":

@@ -1,8 +1,9 @@
 """The desktop window: opens the display, builds the play scene and runs its loop.
 
-`run_viewer` is what `python main.py play` calls. It refuses with `DisplayUnavailable` (one
-readable line) when there is no screen, and with `SceneError` when the level's art cannot be
-loaded. The loop itself is the scene's: input, fixed-step ticks, drawing at the display's rate.
+`run_game` is what `python main.py` and `python main.py play` call: the title screen, or one
+level at once (`run_viewer`, also with `--watch`), inside the game's screens (`game.app.app`).
+It refuses with `DisplayUnavailable` (one readable line) when there is no screen, and with
+`SceneError` when the level's art cannot be loaded.
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 
 import pygame
 
 from game.app.mapview import SceneError
 from game.level.loader import LevelData
 from game.sim.balance import Balance
-from game.sim.simulation import Simulation
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ class DisplayUnavailable(RuntimeError):
     """There is no screen to open a window on."""
 
 
-__all__ = ["DisplayUnavailable", "SceneError", "open_window", "run_viewer"]
+__all__ = ["DisplayUnavailable", "SceneError", "open_window", "run_game", "run_viewer"]
 
 
 def _check_display() -> None:
@@ -60,36 +59,36 @@ def run_viewer(
     seed: int,
     max_frames: int | None = None,
     quit_after: float | None = None,
+    watch: bool = False,
 ) -> int:
-    """Play `level` in a window until the player quits (or `max_frames` / `quit_after` s)."""
-    from game.app.scene import PlayScene  # after the display exists: tiles need its format
+    """Play `level` in a window (pause menu, saves, result screen and all) until the player
+    quits, or for `max_frames` frames / `quit_after` seconds."""
+    return run_game(level, balance, seed, max_frames, quit_after, watch)
+
+
+def run_game(
+    level: LevelData | None,
+    balance: Balance,
+    seed: int = 1,
+    max_frames: int | None = None,
+    quit_after: float | None = None,
+    watch: bool = False,
+) -> int:
+    """The game in a window: the title screen, or straight into `level` when one is given."""
+    from game.app.app import WINDOW_SIZE, App  # after the display exists: tiles need its format
 
     _check_display()
-    screen = open_window(WINDOW_SIZE, f"Smile Studio 2145 — {level.title}")
+    title = f"Smile Studio 2145 — {level.title}" if level is not None else "Smile Studio 2145"
+    screen = open_window(WINDOW_SIZE, title)
     logger.info(
         "window open: video driver %s, %dx%d", pygame.display.get_driver(), *screen.get_size()
     )
-    sim = Simulation(level, balance, seed)
     try:
-        scene = PlayScene(sim, screen.get_size(), edge_scroll=True)
-        clock = pygame.time.Clock()
-        frames = 0
-        start = time.monotonic()
-        while not scene.state.quit:
-            dt = clock.tick(FPS_CAP) / 1000.0
-            scene.frame(dt)
-            screen = pygame.display.get_surface()
-            if screen.get_size() != scene.layout.size:  # resized without an event we saw
-                scene.relayout(screen.get_size())
-            scene.draw(screen)
-            pygame.display.flip()
-            frames += 1
-            if max_frames is not None and frames >= max_frames:
-                break
-            if quit_after is not None and time.monotonic() - start >= quit_after:
-                break
-        logger.info("played %d frames, %d ticks", frames, scene.ticks_run)
+        app = App(screen, balance, seed=seed)
+        if level is not None:
+            app.play_level(level, watch=watch)
+        else:
+            app.show_title()
+        return app.run(max_frames=max_frames, quit_after=quit_after)
     finally:
-        sim.close()
         pygame.quit()
-    return 0

@@ -121,7 +121,7 @@ def describe(sim: Simulation, uid: int) -> CitizenInfo | None:
     )
 
 
-def _ago(sim: Simulation, tick: int) -> str:
+def ago(sim: Simulation, tick: int) -> str:
     minutes = sim.tick - tick
     if minutes < 60:
         return f"{max(minutes, 0)} min ago"
@@ -159,6 +159,6 @@ def to_html(sim: Simulation, info: CitizenInfo | None) -> str:
         c = "#3cebff" if inf.delta > 0 else "#ffaa28"
         lines.append(
             f"<font color='{c}'>{inf.delta:+.3f}</font> {escape(inf.source)} "
-            f"<font color='#9a96c8'>({_ago(sim, inf.tick)})</font>"
+            f"<font color='#9a96c8'>({ago(sim, inf.tick)})</font>"
         )
     return "<br>".join(lines)

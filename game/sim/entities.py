@@ -7,7 +7,7 @@ systems and the view word things the same way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import esper
 
@@ -96,18 +96,34 @@ def a_event(kind: str) -> str:
 # --------------------------------------------------------------------------- queries
 
 
+# esper hands out one cached list per component type and builds a new one only when an entity
+# or a component is added or removed; the id-sorted copy is kept next to the list it was made
+# from, so look-ups sort once per such change instead of on every call (several per tick).
+_SORTED: dict[type, tuple[list[Any], list[Any]]] = {}
+
+
+def _sorted(cls: type[T]) -> list[tuple[int, T]]:
+    found = esper.get_component(cls)
+    hit = _SORTED.get(cls)
+    if hit is not None and hit[0] is found:
+        return hit[1]
+    out = sorted(found, key=lambda ec: ec[0])
+    _SORTED[cls] = (found, out)
+    return out
+
+
 def all_of(sim: Simulation, cls: type[T]) -> list[tuple[int, T]]:
     """Every (entity, component) of `cls`, sorted by entity id."""
     sim.activate()
-    return sorted(esper.get_component(cls), key=lambda ec: ec[0])
+    return list(_sorted(cls))
 
 
 def _one(sim: Simulation, cls: type[T]) -> T:
     sim.activate()
-    found = esper.get_component(cls)
+    found = _sorted(cls)
     if not found:
         raise LookupError(f"no {cls.__name__} entity in this simulation")
-    return min(found, key=lambda ec: ec[0])[1]
+    return found[0][1]
 
 
 def studio(sim: Simulation) -> Studio:

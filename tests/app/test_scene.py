@@ -148,7 +148,8 @@ def test_clicking_a_citizen_opens_the_why_panel(scene, display):
     # the nearest drawn citizen to that point: the one clicked, or one drawn on the same pixel
     assert np.allclose(sim.crowd.pos[prow], sim.crowd.pos[row], atol=0.5)
     assert scene.state.tab == "why"
-    text = scene.hud.why_text.html_text
+    text = " ".join(scene.hud.active.texts())
+    assert scene.hud.active.name == "why"
     assert f"Citizen #{picked}" in text
     tribe = sorted(sim.balance.tribes)[int(sim.crowd.tribe[prow])]
     assert tribe in text
@@ -198,9 +199,10 @@ def test_graphs_panel_shows_the_hourly_series(scene, display):
     for _ in range(130):
         scene.sim.step()
     _frames(scene, display, 1)
-    assert scene.hud._chart_samples == len(scene.sim.metrics.ticks) >= 3
-    img = scene.hud.graph_image.image
-    assert pixel_spread(img) > 1
+    panel = scene.hud.active
+    assert panel.name == "graphs"
+    assert panel.samples == len(scene.sim.metrics.ticks) >= 3
+    assert pixel_spread(panel.chart) > 1
 
 
 def test_every_button_has_a_tooltip(scene, display):

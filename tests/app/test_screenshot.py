@@ -104,3 +104,39 @@ def test_bad_arguments_are_one_line_errors(tmp_path, capsys):
     assert code == 2
     assert "outside the day" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.png"))
+
+
+@pytest.fixture(scope="module")
+def panel_shots(tmp_path_factory):
+    """`--panel NAME` for every side panel, on the first morning of the sample level."""
+    from game.app.screenshot import PANELS
+
+    out = tmp_path_factory.mktemp("panels")
+    files = {}
+    for name in PANELS:
+        f = out / f"{name}.png"
+        args = ["screenshot", "--level", str(SAMPLE_LEVEL), "--days", "0", "--time", "08:00"]
+        assert main([*args, "--panel", name, "--size", "800x600", "--out", str(f)]) == 0
+        files[name] = f
+    return files
+
+
+def test_every_panel_can_be_photographed_and_each_looks_different(panel_shots):
+    from game.app.layout import TABS
+
+    assert set(panel_shots) == {name for name, _, _ in TABS} | {"none"}
+    imgs = {n: _png(f).astype(np.int32) for n, f in panel_shots.items()}
+    for name, img in imgs.items():
+        assert img.shape[:2] == (800, 600) and img.std() > 20, name
+    names = sorted(imgs)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            changed = np.any(imgs[a] != imgs[b], axis=2).mean()
+            assert changed > 0.01, f"{a} and {b} look the same ({changed:.4%} pixels differ)"
+
+
+def test_an_unknown_panel_is_a_one_line_error(tmp_path, capsys):
+    args = ["screenshot", "--level", str(SAMPLE_LEVEL), "--days", "0", "--panel", "shop"]
+    assert main([*args, "--out", str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "shop" in err and "schedule" in err
