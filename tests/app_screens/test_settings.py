@@ -153,3 +153,17 @@ def test_a_broken_profile_is_reported_and_replaced(window, balance, campaign_dir
     assert any("campaign profile" in n for n in app.notices)
     assert load_profile() == (app.profile, [])
     app.close()
+
+
+def test_fullscreen_switches_the_window_and_back(app):
+    settings = _open_settings(app)
+    click(app, settings.fullscreen_button)
+    assert app.settings.fullscreen and load_settings()[0].fullscreen
+    assert pygame.display.get_surface().get_flags() & pygame.FULLSCREEN
+    assert app.screen.fullscreen_button.text == "On"
+    for b in app.screen.buttons:  # rebuilt for the new size
+        if b.ui_container is app.screen.manager.get_root_container():
+            assert app.surface.get_rect().contains(b.rect), b.text
+    click(app, app.screen.fullscreen_button)
+    assert not app.settings.fullscreen and app.size == (1280, 720)
+    assert not pygame.display.get_surface().get_flags() & pygame.FULLSCREEN

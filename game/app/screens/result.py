@@ -106,14 +106,20 @@ def draw_chart(
     surf.blit(low, (rect.x + 6, area.bottom - low.get_height() + 4))
 
 
+def in_words(text: str) -> str:
+    """'needs ≥ 60%' -> 'needs at least 60%' (the menu font has no ≥ / ≤ / ≠ glyphs)."""
+    for op, word in (("≥", "at least"), (">=", "at least"), ("≤", "at most"), ("<=", "at most"),
+                     ("≠", "not"), ("!=", "not"), (">", "above"), ("<", "below")):  # fmt: skip
+        text = text.replace(f"needs {op} ", f"needs {word} ")
+    return text
+
+
 def readable_reason(reason: str) -> str:
     """The outcome's reason with its objective text in words ('>= 2' -> 'at least 2')."""
     m = re.search(r"\((win|lose): (.*)\)\s*$", reason)
     if m is None:
         return pretty_objective(reason) if re.search(r"[<>]=?", reason) else reason
-    head = reason[: m.start()].rstrip()
-    for op, text in ((">=", "at least"), ("<=", "at most"), (">", "above"), ("<", "below")):
-        head = head.replace(f"needs {op} ", f"needs {text} ")
+    head = in_words(reason[: m.start()].rstrip())
     word = "to win" if m.group(1) == "win" else "you lose if"
     return f"{head} ({word}: {pretty_objective(m.group(2))})"
 
@@ -145,6 +151,10 @@ class ResultScreen(Screen):
             ("Clashes won / lost", f"{ach['clashes_won']} / {ach['clashes_lost']}"),
             ("Advocates made", str(ach["advocates_made"])),
             ("Incidents", str(ach["incidents"])),
+        ]
+        self.objectives = [
+            ("To win" if o.key == "win" else "Lost if", in_words(o.progress), o.met)
+            for o in view.objectives()
         ]
         self.act = int(sim.level.prop("act", 0) or 0)
         self.title = sim.level.title
@@ -247,6 +257,14 @@ class ResultScreen(Screen):
             vr = draw_text(surf, v, vf, GREEN if won else INK, (inner.right, yy), anchor="topright")
             draw_text(surf, ellipsize(name, lf, vr.left - inner.x - 8), lf, DIM, (inner.x, yy))
             yy += step
+        yy += self.s(10)
+        if self.objectives and yy + hf.get_height() + step < inner.bottom:
+            draw_text(surf, "OBJECTIVES", hf, PINK, (inner.x, yy))
+            yy += hf.get_height() + 4
+            for key, progress, met in self.objectives:
+                colour = GREEN if met == (key == "To win") else AMBER
+                box = pygame.Rect(inner.x, yy, inner.w, inner.bottom - yy)
+                yy = draw_paragraph(surf, f"{key}: {progress}", lf, colour, box, max_lines=3) + 4
 
     def close(self) -> None:
         super().close()

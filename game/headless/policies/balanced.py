@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from game.sim.commands import Command
     from game.sim.simulation import Simulation
 
-RESERVE = 800  # credits kept back for rent and wages
+MIN_RESERVE = 800  # credits always kept back
+BILL_MARGIN = 1.25  # ... and at least this many nights' rent and wages
 ANSWER_ORDER = ("counter_rally", "showcase", "ethics_forum", "community_workshop")
 RALLY_HOSTS = ("milo", "zara")  # the leads who answer rallies best: not spent on workshops
 WORKSHOP_HOSTS = ("roth", "arian", "zara", "milo")  # who hosts a workshop, first choice first
@@ -55,11 +56,15 @@ class Balanced(Policy):
 
     def __init__(self, seed: int) -> None:
         super().__init__(seed)
+        self.reserve = MIN_RESERVE  # credits kept back for the night's rent and wages
         self.answered: set[int] = set()  # rallies already answered (by number)
         self.workshop_districts: set[int] = set()  # districts it has booked a workshop in
 
     def act(self, sim: Simulation) -> list[Command]:
         view = SimView(sim)
+        r = view.resources()
+        bill = sim.balance.studio.daily_rent + sim.balance.studio.sculptor_wage * r.sculptors
+        self.reserve = max(MIN_RESERVE, round(BILL_MARGIN * bill))
         cmds: list[Command] = []
         cmds += self._books(view)
         cmds += self._leads(view)
@@ -77,28 +82,28 @@ class Balanced(Policy):
     def _books(self, view: SimView) -> list[Command]:
         r = view.resources()
         out: list[Command] = []
-        if r.pricing_policy != "sliding_scale" and r.credits > 5 * RESERVE:
+        if r.pricing_policy != "sliding_scale" and r.credits > 5 * self.reserve:
             out.append(SetPricingPolicy("sliding_scale"))
-        elif r.pricing_policy == "sliding_scale" and r.credits < 2 * RESERVE:
+        elif r.pricing_policy == "sliding_scale" and r.credits < 2 * self.reserve:
             out.append(SetPricingPolicy("standard"))
         out = [c for c in out if ok(view, c)]
-        return out + grow_studio(view, reserve=RESERVE * 2, max_chairs=5)
+        return out + grow_studio(view, reserve=self.reserve * 2, max_chairs=5)
 
     def _leads(self, view: SimView) -> list[Command]:
         r = view.resources()
         out: list[Command] = []
         for ld in view.leads():
             if ld.available and not ld.recruited and ld.recruit_blocker is None:
-                if r.credits - ld.fee >= RESERVE:
+                if r.credits - ld.fee >= self.reserve:
                     out.append(RecruitLead(ld.key))
         if out:
             return out[:1]
         arian = next((ld for ld in view.leads() if ld.key == "arian"), None)
         if arian is not None and arian.available and not arian.recruited:
             fee = arian.fee
-            out += build(view, "ar_booth", reserve=RESERVE + fee)
+            out += build(view, "ar_booth", reserve=self.reserve + fee)
         if not out:
-            out += charter(view) if r.credits > 3 * RESERVE else []
+            out += charter(view) if r.credits > 3 * self.reserve else []
         return out
 
     # ------------------------------------------------------------------ rallies
@@ -109,7 +114,7 @@ class Balanced(Policy):
         for rally in announced_rallies(view):
             if rally.number in self.answered:
                 continue
-            cmd = answer_rally(view, sim, rally, kinds, reserve=RESERVE // 2)
+            cmd = answer_rally(view, sim, rally, kinds, reserve=self.reserve // 2)
             if cmd is not None:
                 self.answered.add(rally.number)
                 out.append(cmd)
@@ -140,7 +145,7 @@ class Balanced(Policy):
         r = view.resources()
         m = view.metrics()
         hour = calendar.hour_of(sim.tick)
-        if r.credits < 2 * RESERVE or not 7 <= hour < 18:
+        if r.credits < 2 * self.reserve or not 7 <= hour < 18:
             return []
         if m.get("cohesion", 1.0) < UNITE_BELOW:
             unite = UniteTheTribes()
@@ -151,7 +156,7 @@ class Balanced(Policy):
             return []
         if "community_workshop" not in self.forbidden:
             if "workshop_room" not in r.upgrades:
-                got = build(view, "workshop_room", reserve=RESERVE * 2)
+                got = build(view, "workshop_room", reserve=self.reserve * 2)
                 if got:
                     return got
             cmd = self._workshop(view, sim)
@@ -161,7 +166,7 @@ class Balanced(Policy):
             cmd = self._forum(view, sim)
             if cmd is not None:
                 return [cmd]
-        if "ar_installation" not in self.forbidden and r.credits > 4 * RESERVE:
+        if "ar_installation" not in self.forbidden and r.credits > 4 * self.reserve:
             cmd = self._installation(view, sim)
             if cmd is not None:
                 return [cmd]
@@ -174,7 +179,7 @@ class Balanced(Policy):
 
     def _workshop(self, view: SimView, sim: Simulation) -> Command | None:
         t = next((t for t in view.event_types() if t.kind == "community_workshop"), None)
-        if t is None or view.resources().credits - t.cost < RESERVE:
+        if t is None or view.resources().credits - t.cost < self.reserve:
             return None
         venues = [
             v
