@@ -1,7 +1,7 @@
 """The city's tiles, drawn by pyscroll from the level's own tilesets.
 
-Only the app loads pixels: `pytmx.load_pygame` reads the same .tmx the simulation read without
-images (STYLE §8). pyscroll keeps a tile buffer a little larger than the view and scrolls it, so
+Only the app loads pixels: the game's safe map reader (`open_tiled_map`) with pygame's image
+loader reads the same .tmx the simulation read without images (STYLE §8). pyscroll keeps a tile buffer a little larger than the view and scrolls it, so
 a frame costs one blit (plus one scale when zoomed). Needs a display mode to be set first
 (tiles are converted to the screen's format).
 """
@@ -14,9 +14,10 @@ from pathlib import Path
 import pygame
 import pyscroll
 import pytmx
-from pytmx.util_pygame import load_pygame
+from pytmx.util_pygame import pygame_image_loader
 
 from game.app.camera import Camera
+from game.level.tmx import LevelError, open_tiled_map
 
 logger = logging.getLogger(__name__)
 
@@ -39,8 +40,10 @@ class MapView:
     """
 
     def __init__(self, tmx_path: Path, viewport: tuple[int, int]) -> None:
-        try:
-            self.tmx: pytmx.TiledMap = load_pygame(str(tmx_path))
+        try:  # through the game's safe reader: the same checks, templates and groups as the sim
+            self.tmx: pytmx.TiledMap = open_tiled_map(tmx_path, image_loader=pygame_image_loader)
+        except LevelError as exc:
+            raise SceneError(str(exc)) from None
         except Exception as exc:  # pytmx/pygame raise many kinds; the player gets one line
             raise SceneError(f"{tmx_path}: cannot load the map's tiles ({exc})") from None
         _dim_tiles(self.tmx)
