@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--level", type=Path, default=None,
                       help="the .tmx level (needed by play, briefing, pause and result)")
     shot.add_argument("--ui-scale", type=float, default=1.0,
-                      help="UI scale of the menus, 0.75-2 (default 1)")
+                      help="UI scale of the HUD and menus, 0.75-2 (default 1)")
     shot.add_argument("--acts-won", type=_non_negative_int, default=0,
                       help="campaign acts shown as won (a fresh profile otherwise)")
     shot.add_argument("--days", type=_non_negative_int, default=1,
@@ -172,14 +172,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     rp = sub.add_parser(
         "replay",
-        help="replay a recorded game headless",
+        help="replay a recorded game headless (or on screen with --watch)",
         description="Replay a recorded game (a .jsonl replay file) without a window. With "
         "--verify, exit 1 at the first in-game day whose state hash differs from the recording, "
-        "naming the day.",
+        "naming the day. With --watch, play it in a window in the play scene (speed keys work, "
+        "orders are off); with --verify too, a differing day is shown on screen and logged.",
     )
     rp.add_argument("file", type=Path, help="the replay file")
     rp.add_argument("--verify", action="store_true", help="check every day's state hash")
     rp.add_argument("--json", action="store_true", help="print the final summary as JSON")
+    rp.add_argument("--watch", action="store_true", help="watch it in a window")
+    rp.add_argument("--speed", type=int, choices=(1, 2, 4, 8), default=1,
+                    help="with --watch: the starting speed (default 1)")
+    rp.add_argument("--quit-after", type=float, default=None, metavar="SECONDS",
+                    help="with --watch: close the window after this many real seconds")
 
     bal = sub.add_parser(
         "balance",
@@ -304,6 +310,8 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     from game.headless.replay import ReplayError, read_replay, replay
     from game.headless.runner import summary
 
+    if args.watch:
+        return _cmd_replay_watch(args)
     try:
         rep = read_replay(args.file)
         result = replay(rep, stop_at_mismatch=args.verify)
@@ -320,6 +328,25 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     if not args.json:
         status = "verified" if args.verify else "replayed"
         print(f"{args.file}: {status}: {result.message}")
+    return EXIT_OK
+
+
+def _cmd_replay_watch(args: argparse.Namespace) -> int:
+    """`replay FILE --watch [--verify]`: the recorded game on screen."""
+    from game.app.replay_watch import ReplayError, watch
+    from game.app.viewer import DisplayUnavailable, SceneError
+
+    logging.getLogger("game.app.replay_watch").setLevel(logging.INFO)
+    try:
+        feed = watch(args.file, verify=args.verify, speed=args.speed, quit_after=args.quit_after)
+    except (ReplayError, DisplayUnavailable, SceneError) as exc:
+        raise UsageError(str(exc)) from None
+    if args.verify and (feed.mismatches or feed.final_ok is False):
+        what = feed.mismatches[0] if feed.mismatches else "the final state differs"
+        print(f"{args.file}: replay differs: {what}", file=sys.stderr)
+        return 1
+    how = "ended" if feed.ended else "stopped before its end"
+    print(f"{args.file}: watched, {how}; {feed.days_checked} day(s) checked")
     return EXIT_OK
 
 
@@ -484,6 +511,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
             palette="colorblind" if args.colorblind else "neon",
             center=args.center,
             zoom=args.zoom,
+            ui_scale=args.ui_scale,
         )
     except (ScreenshotError, DisplayUnavailable, SceneError) as exc:
         raise UsageError(str(exc)) from None

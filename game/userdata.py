@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 APP = "smile-studio-2145"
 
+# action -> key name as pygame.key.name spells it; "shift+" in front means with Shift held
 DEFAULT_KEYS: dict[str, str] = {
     "pause": "space",
     "speed_1": "1",
@@ -36,6 +37,17 @@ DEFAULT_KEYS: dict[str, str] = {
     "overlay_density": "c",
     "overlay_districts": "t",
     "overlay_reach": "r",
+    "panel_goals": "j",
+    "panel_studio": "u",
+    "panel_leads": "l",
+    "panel_events": "e",
+    "panel_calendar": "k",
+    "book_event": "return",
+    "start_earlier": "[",
+    "start_later": "]",
+    "buy_chair": "shift+c",
+    "hire_sculptor": "shift+h",
+    "recruit_lead": "shift+r",
     "quicksave": "f5",
     "quickload": "f9",
     "menu": "escape",

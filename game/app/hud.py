@@ -20,7 +20,6 @@ import warnings
 from collections import deque
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 import pygame
 import pygame_gui
@@ -28,13 +27,15 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage, UILabel, UIPanel, UITextBox
 
 from game.app import actions as A
-from game.app.layout import TAB_ROWS, TABS, Layout, ViewState
+from game.app.input import key_labels
+from game.app.layout import FIXED_TAB_KEYS, TAB_KEYS, TAB_ROWS, TABS, TOP_BAR_H, Layout, ViewState
 from game.app.loop import SPEEDS, FixedStep
-from game.app.overlays import OVERLAY_HELP, OVERLAY_KEYS, OVERLAYS
+from game.app.overlays import OVERLAY_HELP, OVERLAYS
 from game.app.palette import PALETTES, TEXT, TEXT_DIM, OpinionPalette
 from game.app.panels import PANELS, Panel
 from game.app.panels.base import CommandResult, PanelContext, fit, glyph_safe, ui_font_path
 from game.app.panels.breakdown import tooltip_html
+from game.app.screens.base import scaled_pt, scaled_theme
 from game.sim.commands import Command
 from game.sim.messages import COMMAND_REJECTED, Message
 from game.sim.simulation import Simulation
@@ -42,7 +43,6 @@ from game.sim.view import SimView
 
 logger = logging.getLogger(__name__)
 
-THEME_PATH = Path(__file__).resolve().parents[2] / "assets" / "ui" / "theme.json"
 NOTIFY_MAX = 5
 NOTIFY_SECONDS = 14.0
 ALERT_SECONDS = 30.0  # rallies, clashes and refusals stay up longer
@@ -57,44 +57,65 @@ ALERT_WORDS = (
     "lost",
     "clash",
     "debt",
+    "differs",  # a watched replay that no longer matches its recording
 )
 QUIET_KINDS = frozenset({"day_started", "day_ended"})  # the top bar says so: no notification
 BREAKDOWN_TICKS = 30  # the support bar's breakdown tooltip is recomputed every half hour
-KEYS_HELP = (
-    "<b>Keys</b><br>"
-    "<b>Time</b> · Space pause · 1-4 speed 1×/2×/4×/8×<br>"
-    "<b>Map</b> · WASD / arrows / right-drag / screen edges move · wheel, + / - zoom · Home or H "
-    "the studio · click the minimap to jump<br>"
-    "<b>Overlays</b> · O opinion · C crowd density · T districts & tribes · R reach · "
-    "B colour-blind palette<br>"
-    "<b>Panels</b> · Tab show/hide · J goals · U studio · L leads · E events · K calendar · "
-    "G graphs · Y why<br>"
-    "<b>Orders</b> · Enter book the drafted event (Events panel) · [ / ] its start −/+ 15 min "
-    "(Shift: 1 h) · Shift+C buy a chair · Shift+H hire a sculptor · Shift+R recruit the lead "
-    "shown first in the leads panel<br>"
-    "<b>Mouse</b> · click a citizen: why panel · click a ringed lead figure: recruit · click a "
-    "venue (cyan box): schedule an event there · click a notification: look there<br>"
-    "F1 or ? this card · Esc deselect, then quit"
-)
 
 
-def make_manager(size: tuple[int, int]) -> pygame_gui.UIManager:
-    manager = pygame_gui.UIManager(size, str(THEME_PATH), enable_live_theme_updates=False)
+def keys_help(keys: dict[str, str]) -> str:
+    """The keys card, with the player's bindings (`keys`: action -> how the key reads)."""
+
+    def k(action: str) -> str:
+        return escape(keys.get(action, "?"))
+
+    return (
+        "<b>Keys</b><br>"
+        f"<b>Time</b> · {k('pause')} pause · {k('speed_1')} / {k('speed_2')} / {k('speed_4')} / "
+        f"{k('speed_8')} speed 1×/2×/4×/8×<br>"
+        f"<b>Map</b> · {k('pan_up')}{k('pan_left')}{k('pan_down')}{k('pan_right')} / arrows / "
+        f"right-drag / screen edges move · wheel, {k('zoom_in')} / {k('zoom_out')} zoom · Home "
+        "or H the studio · click the minimap to jump<br>"
+        f"<b>Overlays</b> · {k('overlay_opinion')} opinion · {k('overlay_density')} crowd density "
+        f"· {k('overlay_districts')} districts & tribes · {k('overlay_reach')} reach · "
+        "B colour-blind palette<br>"
+        f"<b>Panels</b> · Tab show/hide · {k('panel_goals')} goals · {k('panel_studio')} studio · "
+        f"{k('panel_leads')} leads · {k('panel_events')} events · {k('panel_calendar')} calendar "
+        "· G graphs · Y why<br>"
+        f"<b>Orders</b> · {k('book_event')} book the drafted event (Events panel) · "
+        f"{k('start_earlier')} / {k('start_later')} its start −/+ 15 min (Shift: 1 h) · "
+        f"{k('buy_chair')} buy a chair · {k('hire_sculptor')} hire a sculptor · "
+        f"{k('recruit_lead')} recruit the lead shown first in the leads panel<br>"
+        f"<b>Game</b> · {k('menu')} deselect, then the menu · {k('quicksave')} quicksave · "
+        f"{k('quickload')} quickload<br>"
+        "<b>Mouse</b> · click a citizen: why panel · click a ringed lead figure: recruit · click a "
+        "venue (cyan box): schedule an event there · click a notification: look there<br>"
+        "F1 or ? this card"
+    )
+
+
+def make_manager(size: tuple[int, int], scale: float = 1.0) -> pygame_gui.UIManager:
+    """The play scene's pygame_gui manager: the theme file with its fonts at the UI scale."""
+    manager = pygame_gui.UIManager(
+        size, scaled_theme(scale, menus=False), enable_live_theme_updates=False
+    )
     with warnings.catch_warnings():  # the theme already loaded some of these: harmless
         warnings.filterwarnings("ignore", message="Trying to pre-load font id")
-        _preload(manager)
+        _preload(manager, scale)
     return manager
 
 
-def _preload(manager: pygame_gui.UIManager) -> None:
-    """Fonts the HTML of the why panel and the tooltips use (bold, italic)."""
+def _preload(manager: pygame_gui.UIManager, scale: float = 1.0) -> None:
+    """Fonts the HTML of the why panel and the tooltips use (bold, italic), and the sizes the
+    panels measure their words with."""
+    sizes = sorted({scaled_pt(s, scale) for s in (12, 13, 14, 15, 16, 18)})
     manager.preload_fonts(
         [
             {"name": "noto_sans", "point_size": s, "style": st}
-            for s in (12, 13, 14, 15, 16, 18)
+            for s in sizes
             for st in ("regular", "bold")
         ]
-        + [{"name": "noto_sans", "point_size": 14, "style": "italic"}]
+        + [{"name": "noto_sans", "point_size": scaled_pt(14, scale), "style": "italic"}]
     )
 
 
@@ -132,13 +153,30 @@ def is_alert(msg: Message) -> bool:
 class Hud:
     """All pygame_gui elements of the play scene; `action_for` maps a pressed button."""
 
-    def __init__(self, manager: pygame_gui.UIManager, sim: Simulation) -> None:
+    def __init__(
+        self,
+        manager: pygame_gui.UIManager,
+        sim: Simulation,
+        scale: float = 1.0,
+        keys: dict[str, str] | None = None,
+    ) -> None:
+        """`scale`: the player's UI scale; `keys`: action -> how its key reads
+        (`game.app.input.key_labels`, the defaults when None)."""
         self.manager = manager
         self.sim = sim
         self.view = SimView(sim)
-        self.ctx = PanelContext(manager, sim, self.view, ViewState(), PALETTES["neon"])
-        self.font = pygame.font.Font(ui_font_path(), 13)
-        self.font_bold = pygame.font.Font(ui_font_path(True), 13)
+        self.scale = scale
+        self.ctx = PanelContext(
+            manager,
+            sim,
+            self.view,
+            ViewState(),
+            PALETTES["neon"],
+            scale=scale,
+            keys=dict(keys) if keys is not None else key_labels(),
+        )
+        self.font = pygame.font.Font(ui_font_path(), self.s(13))
+        self.font_bold = pygame.font.Font(ui_font_path(True), self.s(13))
         self.buttons: dict[object, A.UIAction] = {}
         self.notices: deque[Notice] = deque(maxlen=NOTIFY_MAX)
         self._notice_buttons: list[UIButton] = []
@@ -157,8 +195,28 @@ class Hud:
         self.help_close: UIButton | None = None
         self._ready_tick = -1
         self._ready: set[str] | None = None  # leads whose recruiting would be accepted now
+        self.replay = False  # a recorded game is being watched: the top bar says so
 
     # ------------------------------------------------------------------ building
+
+    def s(self, px: float) -> int:
+        """`px` at the UI scale."""
+        return round(px * self.scale)
+
+    def key(self, action: str) -> str:
+        return self.ctx.key(action)
+
+    def set_scale(self, manager: pygame_gui.UIManager, scale: float) -> None:
+        """A new UI scale (and the manager with its scaled theme); `build` lays it out."""
+        self.manager = self.ctx.manager = manager
+        self.scale = self.ctx.scale = scale
+        self.ctx._wrap_cache.clear()
+        self.font = pygame.font.Font(ui_font_path(), self.s(13))
+        self.font_bold = pygame.font.Font(ui_font_path(True), self.s(13))
+
+    def set_keys(self, keys: dict[str, str]) -> None:
+        """New key labels (the player rebound a key); `build` shows them."""
+        self.ctx.keys = dict(keys)
 
     def build(self, layout: Layout, state: ViewState, clock: FixedStep) -> None:
         """(Re)create every element for `layout` (on start, resize and panel toggle)."""
@@ -184,90 +242,104 @@ class Hud:
         self.sync_selection(state, clock)
 
     def _build_top(self, layout: Layout) -> None:
+        """Credits, day, speed buttons; then the support bar, momentum, the panel and keys
+        buttons (on a second row when the window is narrow for the UI scale)."""
         m = self.manager
+        s = self.s
         w = layout.top_bar.width
         self.top = UIPanel(layout.top_bar, starting_height=1, manager=m, object_id="#top_bar")
-        compact = w < 1100
-        x = 8
-        cw = 112 if compact else 180
+        compact = layout.compact
+        row_h = s(TOP_BAR_H)
+        my, mh = s(3), s(22)  # a metric, and under it its small line
+        sy, sh = my + mh, s(18)
+        x = s(8)
+        cw = s(112 if compact else 180)
         self.credits = UILabel(
-            pygame.Rect(x, 4, cw, 22), "", m, container=self.top, object_id="#metric"
+            pygame.Rect(x, my, cw, mh), "", m, container=self.top, object_id="#metric"
         )
         self.credits.set_tooltip(
             "The studio's credits. Rent and wages are paid every night; ending two days in a "
             "row below 0 loses the level."
         )
         self.change = UILabel(
-            pygame.Rect(x, 24, cw, 18), "", m, container=self.top, object_id="#dim"
+            pygame.Rect(x, sy, cw, sh), "", m, container=self.top, object_id="#dim"
         )
         self.change.set_tooltip("How much the credits changed since this morning.")
-        x += cw + 6
-        dw = 100 if compact else 130
+        x += cw + s(6)
+        dw = s(100 if compact else 130)
         self.day = UILabel(
-            pygame.Rect(x, 4, dw, 22), "", m, container=self.top, object_id="#metric"
+            pygame.Rect(x, my, dw, mh), "", m, container=self.top, object_id="#metric"
         )
         self.day.set_tooltip(
             "In-game day and time. A day runs 06:00-24:00; at 1x ten minutes pass every "
             "real second. The night is skipped."
         )
         self.speed_label = UILabel(
-            pygame.Rect(x, 24, dw, 18), "", m, container=self.top, object_id="#dim"
+            pygame.Rect(x, sy, dw, sh), "", m, container=self.top, object_id="#dim"
         )
         self.speed_label.set_tooltip("The current game speed.")
-        x += dw + 4
-        bw = 32 if compact else 40
+        x += dw + s(4)
+        bw = s(32 if compact else 40)
         self.speed_buttons: dict[int, UIButton] = {}
         pause = UIButton(
-            pygame.Rect(x, 8, bw, 32),
+            pygame.Rect(x, s(8), bw, s(32)),
             "II",
             m,
             container=self.top,
-            tool_tip_text="Pause / resume (Space)",
+            tool_tip_text=f"Pause / resume ({self.key('pause')})",
             object_id=ObjectID("#speed_pause", "#speed_button"),
         )
         self.buttons[pause] = A.TogglePause()
         self.pause_button = pause
-        x += bw + 2
-        for i, s in enumerate(SPEEDS):
+        x += bw + s(2)
+        for s_ in SPEEDS:
             b = UIButton(
-                pygame.Rect(x, 8, bw, 32),
-                f"{s}×",
+                pygame.Rect(x, s(8), bw, s(32)),
+                f"{s_}×",
                 m,
                 container=self.top,
-                tool_tip_text=f"Speed {s}×: {10 * s} in-game minutes per second (key {i + 1})",
-                object_id=ObjectID(f"#speed_{s}", "#speed_button"),
+                tool_tip_text=f"Speed {s_}×: {10 * s_} in-game minutes per second "
+                f"(key {self.key(f'speed_{s_}')})",
+                object_id=ObjectID(f"#speed_{s_}", "#speed_button"),
             )
-            self.buttons[b] = A.SetSpeed(s)
-            self.speed_buttons[s] = b
-            x += bw + 2
-        x += 8
-        mw = 120 if compact else 150
-        pw = 52 if compact else 64
-        right_w = mw + 4 + pw + 4 + 30 + 8  # momentum, panel and keys buttons
-        bar_w = max(w - x - right_w - 8, 100)
-        self.bar_rect = pygame.Rect(x, 6, bar_w, 36)
+            self.buttons[b] = A.SetSpeed(s_)
+            self.speed_buttons[s_] = b
+            x += bw + s(2)
+        x += s(8)
+        y = 0
+        if layout.top_rows > 1:  # the rest on the second row
+            x, y = s(8), row_h
+        mw = s(120 if compact else 150)
+        pw = s(52 if compact else 64)
+        kw = s(30)
+        right_w = mw + s(4) + pw + s(4) + kw + s(8)  # momentum, panel and keys buttons
+        bar_w = max(w - x - right_w - s(8), s(100))
+        self.bar_rect = pygame.Rect(x, y + s(6), bar_w, s(36))
         self.bar = UIImage(
-            self.bar_rect, pygame.Surface((bar_w, 36), pygame.SRCALPHA), m, container=self.top
+            self.bar_rect,
+            pygame.Surface(self.bar_rect.size, pygame.SRCALPHA),
+            m,
+            container=self.top,
         )
         self.bar.set_tooltip(
             "Support vs traction: the share of citizens for self-expression (opinion above "
             "+0.2, left) and for the Pure Smiles (below -0.2, right); the middle is undecided."
         )
-        x += bar_w + 8
+        x += bar_w + s(8)
         self.momentum = UILabel(
-            pygame.Rect(x, 4, mw, 22), "", m, container=self.top, object_id="#metric"
+            pygame.Rect(x, y + my, mw, mh), "", m, container=self.top, object_id="#metric"
         )
         self.momentum.set_tooltip(
             "Pure Smiles momentum (0-100). High momentum means more rallies, pickets at the "
             "studio and media pressure. Won clashes lower it; incidents raise it."
         )
         self.momentum_sub = UILabel(
-            pygame.Rect(x, 24, mw, 18), "", m, container=self.top, object_id="#dim"
+            pygame.Rect(x, y + sy, mw, sh), "", m, container=self.top, object_id="#dim"
         )
         self.momentum_sub.set_tooltip("The Pure Smiles' next announced rally.")
-        x += mw + 4
+        x += mw + s(4)
         self.panel_button = UIButton(
-            pygame.Rect(x, 8, pw, 32),
+            pygame.Rect(x, y + s(8), pw, s(32)),
             "Panel",
             m,
             container=self.top,
@@ -275,9 +347,9 @@ class Hud:
             "graphs and the why panel (Tab)",
         )
         self.buttons[self.panel_button] = A.TogglePanel()
-        x += pw + 4
+        x += pw + s(4)
         self.keys_button = UIButton(
-            pygame.Rect(x, 8, 30, 32),
+            pygame.Rect(x, y + s(8), kw, s(32)),
             "?",
             m,
             container=self.top,
@@ -287,24 +359,27 @@ class Hud:
 
     def _build_map_buttons(self, layout: Layout) -> None:
         m = self.manager
+        s = self.s
         r = layout.map_rect
-        bw = 150
-        y = r.top + 8
+        bw = min(s(150), r.width // 2)
+        bh = s(28)
+        y = r.top + s(8)
         self.overlay_buttons: dict[str, UIButton] = {}
         for name in OVERLAYS:
+            key = self.key(f"overlay_{name}")
             b = UIButton(
-                pygame.Rect(r.right - bw - 8, y, bw, 28),
-                f"{name.capitalize()}  [{OVERLAY_KEYS[name]}]",
+                pygame.Rect(r.right - bw - s(8), y, bw, bh),
+                f"{name.capitalize()}  [{key}]",
                 m,
-                tool_tip_text=OVERLAY_HELP[name],
+                tool_tip_text=f"{OVERLAY_HELP[name]} (key {key})",
                 object_id=ObjectID(f"#overlay_{name}", None),
             )
             self.buttons[b] = A.ToggleOverlay(name)
             self.overlay_buttons[name] = b
-            y += 30
-        y += 4
+            y += bh + s(2)
+        y += s(4)
         self.palette_button = UIButton(
-            pygame.Rect(r.right - bw - 8, y, bw, 28),
+            pygame.Rect(r.right - bw - s(8), y, bw, bh),
             "Colour-blind  [B]",
             m,
             tool_tip_text="Switch the crowd and overlays to a colour-blind-safe palette (orange "
@@ -312,27 +387,31 @@ class Hud:
             "square undecided.",
         )
         self.buttons[self.palette_button] = A.TogglePalette()
+        self.map_buttons_bottom = y + bh
 
     def _build_panel(self, layout: Layout, state: ViewState) -> None:
         m = self.manager
+        s = self.s
         p = layout.panel
         self.panel = UIPanel(p, starting_height=1, manager=m)
         per_row = math.ceil(len(TABS) / TAB_ROWS)
         tw = (p.width - 10) // per_row
+        th = s(26)
         self.tab_buttons = {}
         for i, (name, text, tip) in enumerate(TABS):
             row, col = divmod(i, per_row)
+            key = self.key(TAB_KEYS[name]) if name in TAB_KEYS else FIXED_TAB_KEYS.get(name, "")
             b = UIButton(
-                pygame.Rect(4 + col * tw, 4 + row * 28, tw - 2, 26),
+                pygame.Rect(4 + col * tw, 4 + row * (th + 2), tw - 2, th),
                 text,
                 m,
                 container=self.panel,
-                tool_tip_text=tip,
+                tool_tip_text=f"{tip} ({key})" if key else tip,
                 object_id=ObjectID(f"#tab_{name}", "#tab"),
             )
             self.buttons[b] = A.ShowTab(name)
             self.tab_buttons[name] = b
-        top = 8 + TAB_ROWS * 28
+        top = 8 + TAB_ROWS * (th + 2)
         self.content_rect = pygame.Rect(2, top, p.width - 8, p.height - top - 6)
         self._show_tab(state.tab)
 
@@ -354,14 +433,17 @@ class Hud:
     def _build_help(self) -> None:
         if self.layout is None:
             return
+        s = self.s
         r = self.layout.map_rect
-        w = min(520, r.width - 40)
-        h = min(330, r.height - 120)
-        rect = pygame.Rect(r.centerx - w // 2, r.top + 70, w, h)
-        self.help_card = UITextBox(KEYS_HELP, rect, self.manager, object_id="#help_card")
+        w = min(s(520), r.width - 40)
+        h = min(s(360), r.height - s(70) - s(40))
+        rect = pygame.Rect(r.centerx - w // 2, r.top + s(30), w, h)
+        self.help_card = UITextBox(
+            keys_help(self.ctx.keys), rect, self.manager, object_id="#help_card"
+        )
         self.help_card.set_tooltip("Every key and mouse shortcut of the play scene.")
         self.help_close = UIButton(
-            pygame.Rect(rect.right - 76, rect.bottom + 4, 76, 28),
+            pygame.Rect(rect.right - s(76), rect.bottom + 4, s(76), s(28)),
             "Close",
             self.manager,
             tool_tip_text="Close this card (F1, ? or Esc)",
@@ -441,7 +523,10 @@ class Hud:
         self._set("credits", self.credits, f"{res.credits:,} cr")
         self._set("change", self.change, f"{res.credits_change_today:+,} cr today")
         self._set("day", self.day, sim.clock.replace(" ", " · ", 1).replace("Day · ", "Day "))
-        self._set("speed", self.speed_label, "paused" if clock.paused else f"speed {clock.speed}×")
+        speed = "paused" if clock.paused else f"speed {clock.speed}×"
+        if self.replay:
+            speed = "Replay · " + ("paused" if clock.paused else f"{clock.speed}×")
+        self._set("speed", self.speed_label, speed)
         latest = self.view.metrics()
         support = latest.get("support", 0.0)
         traction = latest.get("traction", 0.0)
@@ -470,7 +555,8 @@ class Hud:
                     msg = Message(
                         sim.tick,
                         "lead_ready",
-                        f"{c.name} can join now: click the ringed figure or open Leads (L)",
+                        f"{c.name} can join now: click the ringed figure or open Leads "
+                        f"({self.key('panel_leads')})",
                         {"lead": c.key},
                         c.spot,
                     )
@@ -495,23 +581,25 @@ class Hud:
         self._bar_key = key
         w, h = self.bar_rect.size
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
-        bar = pygame.Rect(0, 18, w, 16)
+        # the words on top, the bar under them (both grow with the UI scale)
+        by = min(self.font_bold.get_ascent() + self.s(2), h - self.s(10))
+        bh = h - by
+        bar = pygame.Rect(0, by, w, bh)
         pygame.draw.rect(surf, (60, 56, 90), bar, border_radius=4)
         sw = int(w * support)
         tw = int(w * traction)
         if sw:
-            pygame.draw.rect(surf, palette.support, (0, 18, sw, 16), border_radius=4)
+            pygame.draw.rect(surf, palette.support, (0, by, sw, bh), border_radius=4)
         if tw:
-            pygame.draw.rect(surf, palette.against, (w - tw, 18, tw, 16), border_radius=4)
-        for x in range(sw + 3, w - tw - 3, 6):  # undecided: a dotted middle, not just a colour
-            surf.fill((120, 116, 160), (x, 25, 2, 2))
-        narrow = w < 230  # the tooltip says what the two numbers are
-        left = self.font_bold.render(
-            f"{'' if narrow else 'Support '}{support * 100:.0f}%", True, TEXT
-        )
-        right = self.font_bold.render(
-            f"{'' if narrow else 'Traction '}{traction * 100:.0f}%", True, TEXT
-        )
+            pygame.draw.rect(surf, palette.against, (w - tw, by, tw, bh), border_radius=4)
+        dot = max(2, self.s(2))
+        for x in range(sw + 3, w - tw - 3, 3 * dot):  # undecided: dotted, not just a colour
+            surf.fill((120, 116, 160), (x, bar.centery - dot // 2, dot, dot))
+        words = (f"Support {support * 100:.0f}%", f"Traction {traction * 100:.0f}%")
+        if sum(self.font_bold.size(t)[0] for t in words) + self.s(12) > w:
+            words = (f"{support * 100:.0f}%", f"{traction * 100:.0f}%")  # the tooltip says
+        left = self.font_bold.render(words[0], True, TEXT)
+        right = self.font_bold.render(words[1], True, TEXT)
         surf.blit(left, (2, -1))
         surf.blit(right, (w - right.get_width() - 2, -1))
         undecided = max(0.0, 1.0 - support - traction)
@@ -533,16 +621,25 @@ class Hud:
         for b in self._notice_buttons:
             b.kill()
         self._notice_buttons = []
+        s = self.s
         r = self.layout.map_rect
-        w = min(480, r.width - 180)
-        font = self.manager.get_theme().get_font_dictionary().find_font(13, "noto_sans")
-        for i, n in enumerate(self.notices):
+        beside = r.width - (r.right - self.overlay_buttons["opinion"].rect.left) - s(24)
+        if beside >= s(240):  # left of the overlay buttons
+            w, top = min(s(480), beside), r.top + s(8)
+        else:  # a narrow map: under them, as wide as the map
+            w, top = r.width - s(16), self.map_buttons_bottom + s(8)
+        step = s(30)
+        room = r.bottom - self.layout.minimap_max[1] - s(20) - top  # above the minimap
+        shown = list(self.notices)[: max(1, room // step)]
+        pt = scaled_pt(13, self.scale)
+        font = self.manager.get_theme().get_font_dictionary().find_font(pt, "noto_sans")
+        for i, n in enumerate(shown):
             msg = n.message
             alert = is_alert(msg)
-            text = fit(headline(msg), font, w - 20)  # the whole text is in the tooltip
+            text = fit(headline(msg), font, w - s(20))  # the whole text is in the tooltip
             where = " — click to look" if msg.pos is not None else ""
             b = UIButton(
-                pygame.Rect(r.left + 8, r.top + 8 + i * 30, w, 28),
+                pygame.Rect(r.left + s(8), top + i * step, w, s(28)),
                 text,
                 self.manager,
                 tool_tip_text=glyph_safe(f"{msg.text}{where}"),
@@ -557,7 +654,7 @@ class Hud:
         r = self.layout.map_rect
         status = "won" if sim.outcome.status == "won" else "lost"
         text = f"Level {status}: {sim.outcome.reason}"
-        w = min(r.width - 40, 720)
+        w = min(r.width - 40, self.s(720))
         colour = "#3cebff" if status == "won" else "#ffaa28"
         self._banner = UITextBox(
             f"<font color='{colour}'><b>Level {status}</b></font><br>{escape(glyph_safe(sim.outcome.reason))}",
@@ -567,7 +664,8 @@ class Hud:
         )
         self.banner_text = text
         self._banner.set_tooltip(
-            f"The level is decided: {text}. The Goals panel (J) shows the objectives."
+            f"The level is decided: {text}. The Goals panel ({self.key('panel_goals')}) shows "
+            "the objectives."
         )
 
 

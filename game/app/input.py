@@ -6,14 +6,16 @@ overlays, panels, selection) and game `Command`s (which the scene hands to `sim.
 keys and the screen edges pan the camera every frame. Nothing else in the game reads events.
 
 Keys: the rebindable ones come from the player's settings (`Settings.keys`, defaults in
-`game.userdata.DEFAULT_KEYS`): Space pause · 1-4 speed 1x/2x/4x/8x · WASD pan (Shift: faster) ·
-=/- zoom · O/C/T/R overlays · F5/F9 quicksave/quickload (handed on as `FrameInput.requests`) ·
-Esc deselect, then the menu (or quit). Always: arrows pan · wheel, +, PageUp/PageDown zoom ·
-Home/H the studio · B colour-blind palette · Tab the side panel · G graphs · Y why · Ctrl+Q quit.
-Panels: J goals · U studio · L leads · E events · K calendar. Orders: Enter books the drafted
-event (the first Enter opens the scheduler) · [ / ] move its start 15 min (Shift: 1 h) ·
-Shift+C buy a chair · Shift+H hire a sculptor · Shift+R recruit the lead shown first · F1 or ?
-the keys card.
+`game.userdata.DEFAULT_KEYS`; a name may carry a `shift+` prefix): Space pause · 1-4 speed
+1x/2x/4x/8x · WASD pan (Shift: faster) · =/- zoom · O/C/T/R overlays · J goals · U studio ·
+L leads · E events · K calendar · Enter books the drafted event (the first Enter opens the
+scheduler) · [ / ] move its start 15 min (Shift: 1 h) · Shift+C buy a chair · Shift+H hire a
+sculptor · Shift+R recruit the lead shown first · F5/F9 quicksave/quickload (handed on as
+`FrameInput.requests`) · Esc deselect, then the menu (or quit). Always: arrows pan · wheel, +,
+PageUp/PageDown zoom · keypad Enter books · Home/H the studio · B colour-blind palette · Tab the
+side panel · G graphs · Y why · F1 or ? the keys card · Ctrl+Q quit. A Shift+key binding wins
+over the same key's plain binding; a plain binding also answers with Shift held (Shift+W pans
+faster, Shift+] moves the start an hour).
 """
 
 from __future__ import annotations
@@ -44,28 +46,28 @@ OVERLAY_ACTIONS = {
     "overlay_reach": "reach",
 }
 PAN_ACTIONS = {"pan_up": (0, -1), "pan_down": (0, 1), "pan_left": (-1, 0), "pan_right": (1, 0)}
+PANEL_ACTIONS = {
+    "panel_goals": "objectives",
+    "panel_studio": "studio",
+    "panel_leads": "leads",
+    "panel_events": "schedule",
+    "panel_calendar": "calendar",
+}
+DRAFT_SHIFT_ACTIONS = {"start_earlier": -15, "start_later": 15}  # Shift: x4
+# orders: a command, or a UI action the scene turns into one
+ORDER_ACTIONS: dict[str, Callable[[], A.UIAction | Command]] = {
+    "buy_chair": BuyChair,
+    "hire_sculptor": HireSculptor,
+    "recruit_lead": A.RecruitFocused,
+}
 REQUESTS = ("quicksave", "quickload")  # for whoever runs the scene (the app saves and loads)
+SHIFT = "shift+"
 # keys that always work too (unless the player bound them to another action)
 EXTRA_PAN_KEYS = {
     pygame.K_UP: (0, -1),
     pygame.K_DOWN: (0, 1),
     pygame.K_LEFT: (-1, 0),
     pygame.K_RIGHT: (1, 0),
-}
-# the side panels (J goals, U studio, L leads, E events, K calendar; G and Y above)
-PANEL_KEYS = {
-    pygame.K_j: "objectives",
-    pygame.K_u: "studio",
-    pygame.K_l: "leads",
-    pygame.K_e: "schedule",
-    pygame.K_k: "calendar",
-}
-DRAFT_SHIFT_KEYS = {pygame.K_LEFTBRACKET: -15, pygame.K_RIGHTBRACKET: 15}  # Shift: x4
-# Shift+key orders: a command, or a UI action the scene turns into one
-ORDER_KEYS: dict[int, Callable[[], A.UIAction | Command]] = {
-    pygame.K_c: BuyChair,
-    pygame.K_h: HireSculptor,
-    pygame.K_r: A.RecruitFocused,
 }
 EXTRA_ZOOM_IN_KEYS = (pygame.K_PLUS, pygame.K_KP_PLUS, pygame.K_PAGEUP)
 EXTRA_ZOOM_OUT_KEYS = (pygame.K_KP_MINUS, pygame.K_PAGEDOWN)
@@ -84,19 +86,49 @@ def key_code(name: str) -> int | None:
         return None
 
 
-def bind_keys(keys: Mapping[str, str] | None = None) -> dict[int, str]:
-    """Key code -> action for the player's bindings (defaults fill what `keys` leaves out)."""
+def chord(name: str) -> tuple[int, bool] | None:
+    """(key code, Shift held) of a stored key name ('c', 'shift+c'), or None if unknown."""
+    shift = name.startswith(SHIFT) and len(name) > len(SHIFT)
+    code = key_code(name[len(SHIFT) :] if shift else name)
+    return None if code is None else (code, shift)
+
+
+def key_label(name: str) -> str:
+    """How a stored key name reads on screen: 'space' -> 'Space', 'f5' -> 'F5', 'shift+c' ->
+    'Shift+C'."""
+    if name.startswith(SHIFT) and len(name) > len(SHIFT):
+        return "Shift+" + key_label(name[len(SHIFT) :])
+    special = {"escape": "Esc", "space": "Space", "return": "Enter", "=": "=", "-": "-"}
+    if name in special:
+        return special[name]
+    if len(name) <= 3:
+        return name.upper()
+    return name.title()
+
+
+def merged_keys(keys: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Action -> key name: the player's bindings, defaults for what `keys` leaves out."""
     from game.userdata import DEFAULT_KEYS
 
     merged = dict(DEFAULT_KEYS)
     merged.update({a: k for a, k in (keys or {}).items() if a in DEFAULT_KEYS})
-    out: dict[int, str] = {}
-    for action, name in merged.items():
-        code = key_code(name)
-        if code is None:
+    return merged
+
+
+def key_labels(keys: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Action -> the key as the HUD writes it ('Opinion [O]', 'Shift+C buy a chair')."""
+    return {a: key_label(k) for a, k in merged_keys(keys).items()}
+
+
+def bind_keys(keys: Mapping[str, str] | None = None) -> dict[tuple[int, bool], str]:
+    """(key code, Shift) -> action for the player's bindings (defaults fill the rest)."""
+    out: dict[tuple[int, bool], str] = {}
+    for action, name in merged_keys(keys).items():
+        got = chord(name)
+        if got is None:
             logger.warning("key '%s' for '%s' is not a key pygame knows; unbound", name, action)
             continue
-        out.setdefault(code, action)
+        out.setdefault(got, action)
     return out
 
 
@@ -138,7 +170,7 @@ class InputHandler:
         self._left_down: tuple[int, int] | None = None
         self._right_drag = False
         self.on_click: Callable[[], None] | None = None  # e.g. the click sound
-        self.bindings: dict[int, str] = {}
+        self.bindings: dict[tuple[int, bool], str] = {}
         self.set_keys(keys)
 
     def set_keys(self, keys: Mapping[str, str] | None) -> None:
@@ -200,18 +232,20 @@ class InputHandler:
 
     def _key(self, ev: pygame.event.Event, out: FrameInput) -> None:
         k = ev.key
-        self.fast = bool(ev.mod & pygame.KMOD_SHIFT)
-        action = self.bindings.get(k)
         shift = bool(ev.mod & pygame.KMOD_SHIFT)
+        self.fast = shift
+        exact = self.bindings.get((k, True)) if shift else None
+        action = self.bindings.get((k, False))
         if k == pygame.K_q and ev.mod & pygame.KMOD_CTRL:
             out.actions.append(A.Quit())
-        elif shift and k in ORDER_KEYS:  # orders first: Shift+C is not the density overlay
-            got = ORDER_KEYS[k]()
-            (out.commands if isinstance(got, Command) else out.actions).append(got)
+        elif exact is not None:  # Shift+C (buy a chair) is not C (the density overlay)
+            self._bound(exact, k, shift, out)
         elif k == pygame.K_F1 or getattr(ev, "unicode", "") == "?":
             out.actions.append(A.ToggleHelp())
         elif action is not None:
-            self._bound(action, k, out)
+            self._bound(action, k, shift, out)
+        elif k == pygame.K_KP_ENTER:
+            out.actions.append(A.ConfirmDraft(from_key=True))
         elif k in EXTRA_PAN_KEYS:
             self.held.add(k)
         elif k == pygame.K_b:
@@ -226,17 +260,20 @@ class InputHandler:
             out.actions.append(A.ShowTab("graphs"))
         elif k == pygame.K_y:
             out.actions.append(A.ShowTab("why"))
-        elif k in PANEL_KEYS:
-            out.actions.append(A.ShowTab(PANEL_KEYS[k]))
-        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            out.actions.append(A.ConfirmDraft(from_key=True))
-        elif k in DRAFT_SHIFT_KEYS:
-            out.actions.append(A.DraftShift(DRAFT_SHIFT_KEYS[k] * (4 if shift else 1)))
 
-    def _bound(self, action: str, k: int, out: FrameInput) -> None:
+    def _bound(self, action: str, k: int, shift: bool, out: FrameInput) -> None:
         """One of the player's rebindable actions."""
         if action in PAN_ACTIONS:
             self.held.add(k)
+        elif action in ORDER_ACTIONS:
+            got = ORDER_ACTIONS[action]()
+            (out.commands if isinstance(got, Command) else out.actions).append(got)
+        elif action in PANEL_ACTIONS:
+            out.actions.append(A.ShowTab(PANEL_ACTIONS[action]))
+        elif action == "book_event":
+            out.actions.append(A.ConfirmDraft(from_key=True))
+        elif action in DRAFT_SHIFT_ACTIONS:
+            out.actions.append(A.DraftShift(DRAFT_SHIFT_ACTIONS[action] * (4 if shift else 1)))
         elif action == "pause":
             out.actions.append(A.TogglePause())
         elif action in SPEED_ACTIONS:
@@ -256,7 +293,7 @@ class InputHandler:
         out.actions.append(A.ZoomAt(factor, r.centerx, r.centery))
 
     def _pan_of(self, k: int) -> tuple[int, int]:
-        action = self.bindings.get(k)
+        action = self.bindings.get((k, False)) or self.bindings.get((k, True))
         if action in PAN_ACTIONS:
             return PAN_ACTIONS[action]
         return EXTRA_PAN_KEYS.get(k, (0, 0))

@@ -69,6 +69,10 @@ class Markers:
 
     # ------------------------------------------------------------------ helpers
 
+    def clear_text_cache(self) -> None:
+        """Forget the text images (the fonts changed)."""
+        self._text.clear()
+
     def text(
         self, s: str, colour: tuple[int, int, int] = TEXT, small: bool = True
     ) -> pygame.Surface:

@@ -19,14 +19,13 @@ from game.level.loader import LevelData
 from game.sim.attractors import RALLY, STUDIO, AttractorTable
 
 OVERLAYS = ("opinion", "density", "districts", "reach")
-OVERLAY_KEYS = {"opinion": "O", "density": "C", "districts": "T", "reach": "R"}
-OVERLAY_HELP = {
+OVERLAY_HELP = {  # the HUD adds the player's key for each
     "opinion": "Opinion heat map: the mean opinion of the people in each part of the city "
-    "(orange: Pure Smiles, blue/cyan: self-expression). Key O.",
-    "density": "Crowd density: where people are right now (brighter = more people). Key C.",
-    "districts": "Districts and their tooth tribes, income and current support. Key T.",
+    "(orange: Pure Smiles, blue/cyan: self-expression).",
+    "density": "Crowd density: where people are right now (brighter = more people).",
+    "districts": "Districts and their tooth tribes, income and current support.",
     "reach": "Reach of active rallies and events: their draw radius and how many people "
-    "stand inside it. Key R.",
+    "stand inside it.",
 }
 HEAT_GAIN = 2.0  # local means rarely pass +-0.5: full colour at +-0.5 (the legend says so)
 DENSITY_STOPS = np.array(

@@ -7,7 +7,9 @@ paused game still answers); the fixed-step clock decides how many ticks to run; 
 refreshes. `draw(surface)` then paints the tiles (pyscroll), the overlay,
 the crowd (numpy pixel writes, positions interpolated between the last two ticks), the markers,
 the legend, the minimap and the pygame_gui elements. The scene only reads the simulation; the
-only way it changes the game is commands (`issue`, or `pending` for `sim.step`).
+only way it changes the game is commands (`issue`, or `pending` for `sim.step`). With a replay
+attached (`attach_replay`, `game.app.replay_watch`) the recorded commands are fed in instead and
+the player's are refused.
 
 Clicks on the map: a lead's ringed figure opens the leads panel to recruit them; a venue
 picks it for the event scheduler (while the scheduler is open, or when no citizen is under the
@@ -17,6 +19,8 @@ pointer); otherwise the nearest citizen opens the why panel.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pygame
@@ -25,7 +29,7 @@ from game.app import actions as A
 from game.app.camera import ZOOM_LEVELS, Camera
 from game.app.crowd_draw import CrowdDrawer
 from game.app.hud import Hud, make_manager, palette_of, ui_font_path
-from game.app.input import InputHandler, PointerAreas
+from game.app.input import InputHandler, PointerAreas, key_labels
 from game.app.layout import TABS, Layout, ViewState
 from game.app.loop import CrowdInterpolator, FixedStep
 from game.app.mapview import MapView
@@ -49,6 +53,9 @@ from game.sim.commands import Command, RecruitLead
 from game.sim.messages import Message
 from game.sim.simulation import Simulation
 
+if TYPE_CHECKING:
+    from game.app.replay_watch import ReplayFeed
+
 logger = logging.getLogger(__name__)
 
 NOTIFY_SEED = 3  # recent messages shown when the scene opens
@@ -60,12 +67,20 @@ class PlayScene:
     """Everything on screen while a level is played."""
 
     def __init__(
-        self, sim: Simulation, window_size: tuple[int, int], edge_scroll: bool = False
+        self,
+        sim: Simulation,
+        window_size: tuple[int, int],
+        edge_scroll: bool = False,
+        ui_scale: float = 1.0,
+        keys: Mapping[str, str] | None = None,
     ) -> None:
+        """`ui_scale`: the player's UI scale (HUD, panels, their fonts; not the map's zoom);
+        `keys`: the player's key bindings (`Settings.keys`; the defaults when None)."""
         self.sim = sim
+        self.ui_scale = ui_scale
         self.state = ViewState()
         self.clock = FixedStep()
-        self.layout = Layout(window_size, self.state.panel_open)
+        self.layout = Layout(window_size, self.state.panel_open, ui_scale)
         self.tile = sim.level.tile_size
         vw, vh = self.layout.map_rect.size
         self.mapview = MapView(sim.level.path, (vw, vh))
@@ -75,14 +90,16 @@ class PlayScene:
         self.palette = palette_of(self.state)
         self.crowd_drawer = CrowdDrawer(self.palette)
         self.interp = CrowdInterpolator()
-        self.font = pygame.font.Font(ui_font_path(True), 14)
-        self.small = pygame.font.Font(ui_font_path(), 12)
+        self._make_fonts()
         self.markers = Markers(sim, self.font, self.small)
         self.minimap = Minimap(sim, self.layout.minimap_max)
-        self.manager = make_manager(window_size)
-        self.hud = Hud(self.manager, sim)
-        self.input = InputHandler(self.manager, self.hud.action_for, self.areas, edge_scroll)
+        self.manager = make_manager(window_size, ui_scale)
+        self.hud = Hud(self.manager, sim, ui_scale, key_labels(keys))
+        self.input = InputHandler(
+            self.manager, self.hud.action_for, self.areas, edge_scroll, keys=keys
+        )
         self.pending: list[Command] = []
+        self.replay: ReplayFeed | None = None  # a recorded game being watched
         # hooks for the app (game/app/app.py): Esc with nothing to deselect opens its menu
         # instead of quitting, and quicksave/quickload keys are handed on as requests
         self.escape_opens_menu = False
@@ -95,8 +112,9 @@ class PlayScene:
         self._districts_image: pygame.Surface | None = None
         self._district_stats_tick = -1
         self._district_support: np.ndarray = np.zeros(0)
-        self._legend_key: tuple[str, str] | None = None
+        self._legend_key: tuple[object, ...] | None = None
         self._legend: pygame.Surface | None = None
+        self._legend_pos = (0, 0)
         self._place_minimap()
         self.hud.build(self.layout, self.state, self.clock)
         # what happened just before the scene opened (a loaded game, a screenshot after a run)
@@ -105,6 +123,30 @@ class PlayScene:
         self.center_on_studio()
 
     # ------------------------------------------------------------------ layout
+
+    def _make_fonts(self) -> None:
+        s = self.ui_scale
+        self.font = pygame.font.Font(ui_font_path(True), round(14 * s))
+        self.small = pygame.font.Font(ui_font_path(), round(12 * s))
+
+    def set_keys(self, keys: Mapping[str, str] | None) -> None:
+        """Use the player's (new) key bindings, and show them on the HUD."""
+        self.input.set_keys(keys)
+        self.hud.set_keys(key_labels(keys))
+        self.relayout()
+
+    def set_ui_scale(self, ui_scale: float) -> None:
+        """Rebuild the HUD, panels and their fonts at a new UI scale (the map keeps its zoom)."""
+        if ui_scale == self.ui_scale:
+            return
+        self.ui_scale = ui_scale
+        self.manager = make_manager(self.layout.size, ui_scale)
+        self.input.manager = self.manager
+        self.hud.set_scale(self.manager, ui_scale)
+        self._make_fonts()
+        self.markers.font, self.markers.small = self.font, self.small
+        self.markers.clear_text_cache()
+        self.relayout()
 
     def areas(self) -> PointerAreas:
         return PointerAreas(self.layout.map_rect, self.minimap.rect)
@@ -115,7 +157,7 @@ class PlayScene:
 
     def relayout(self, size: tuple[int, int] | None = None) -> None:
         """Recompute the layout for a new window size or panel state; keeps the camera's centre."""
-        self.layout = Layout(size or self.layout.size, self.state.panel_open)
+        self.layout = Layout(size or self.layout.size, self.state.panel_open, self.ui_scale)
         self.state.panel_open = self.layout.panel_open
         vw, vh = self.layout.map_rect.size
         self.camera.resize(vw, vh)
@@ -141,21 +183,51 @@ class PlayScene:
         self.requests.extend(got.requests)
         self.update(real_seconds)
 
+    def attach_replay(self, feed: ReplayFeed) -> None:
+        """Play a recorded game: its commands at their ticks, none of the player's."""
+        self.replay = feed
+        self.hud.replay = True
+        self.hud.push_messages(
+            [
+                Message(
+                    self.sim.tick,
+                    "replay_started",
+                    f"Watching {feed.rep.path.name}: the speed keys work, orders are off",
+                )
+            ]
+        )
+
     def update(self, real_seconds: float) -> None:
         sim = self.sim
+        feed = self.replay
         steps = 0 if sim.finished else self.clock.advance(real_seconds)
+        if feed is not None:
+            steps = min(steps, feed.ticks_left(sim))
         crowd = sim.crowd
         for i in range(steps):
             if i == steps - 1:  # only the last tick of the frame is interpolated
                 self.interp.before_step(crowd.pos[: crowd.n], crowd.uid[: crowd.n])
             commands, self.pending = self.pending, []
-            messages = sim.step(commands)
+            if feed is not None:
+                feed.before_step(sim)
+                messages = sim.step()
+            else:
+                messages = sim.step(commands)
             self.ticks_run += 1
             if i == steps - 1:
                 self.interp.after_step(crowd.pos[: crowd.n], crowd.uid[: crowd.n])
             self._notify(messages)
+            if feed is not None:
+                said = feed.after_step(sim)
+                self._notify(said)
+                if said and (feed.ended or feed.mismatches):
+                    self.clock.paused = True  # stop where it differs, or at the end
+                    break
             if sim.finished:
                 break
+        if feed is not None and not feed.ended and feed.ticks_left(sim) == 0:
+            self._notify(feed.after_step(sim))  # a replay that ends where it starts
+            self.clock.paused = True
         self.manager.update(real_seconds)
         self.hud.refresh(self.state, self.clock, self.palette)
 
@@ -164,6 +236,9 @@ class PlayScene:
         the HUD what became of each: done, or refused with the command's own reason."""
         sim = self.sim
         for command in commands:
+            if self.replay is not None:
+                self.hud.command_result(command, "a replay is playing: orders are off", [])
+                continue
             if sim.finished:
                 return
             before = len(sim.messages)
@@ -472,15 +547,35 @@ class PlayScene:
         surf.blit(tag, (c[0] + 16, c[1] - tag.get_height() // 2))
 
     def _draw_legend(self, screen: pygame.Surface) -> None:
-        key = (self.palette.name, self.state.overlay)
-        if key != self._legend_key or self._legend is None:
-            self._legend = self._make_legend()
+        """The legend at the map's bottom right, at the UI scale when it fits beside (or over)
+        the minimap and under the overlay buttons, else smaller, else not at all (Tab gives the
+        map the panel's width)."""
+        key = (self.palette.name, self.state.overlay, self.layout.size, self.state.panel_open)
+        if key != self._legend_key:
             self._legend_key = key
-        r = self.layout.map_rect
-        img = self._legend
-        screen.blit(img, (r.right - img.get_width() - 10, r.bottom - img.get_height() - 10))
+            self._legend, self._legend_pos = None, (0, 0)
+            for scale in dict.fromkeys((self.ui_scale, 1.0, 0.75)):
+                img = self._make_legend(scale)
+                pos = self._legend_place(img.get_size())
+                if pos is not None:
+                    self._legend, self._legend_pos = img, pos
+                    break
+        if self._legend is not None:
+            screen.blit(self._legend, self._legend_pos)
 
-    def _make_legend(self) -> pygame.Surface:
+    def _legend_place(self, size: tuple[int, int]) -> tuple[int, int] | None:
+        r = self.layout.map_rect
+        w, h = size
+        mm = self.minimap.rect
+        rect = pygame.Rect(r.right - w - 10, r.bottom - h - 10, w, h)
+        if rect.colliderect(mm.inflate(10, 10)):
+            rect.bottom = mm.top - 10  # over the minimap
+        top = getattr(self.hud, "map_buttons_bottom", r.top) + 8
+        if rect.left < r.left + 10 or rect.top < top:
+            return None
+        return rect.topleft
+
+    def _make_legend(self, scale: float = 1.0) -> pygame.Surface:
         pal = self.palette
         lines: list[tuple[str, tuple[int, int, int], str]] = [
             ("+", pal.support, "supports self-expression"),
@@ -500,27 +595,37 @@ class PlayScene:
                 (pal.undecided, "heat map: local mean opinion,"),
                 (pal.support, "full colour at ±0.5"),
             ]
-        w = 230
-        h = 44 + 17 * (len(lines) + len(extra))
+
+        def s(px: float) -> int:
+            return round(px * scale)
+
+        small = pygame.font.Font(ui_font_path(), s(12))
+        step = max(s(17), small.get_linesize())
+        w = s(230)
+        h = s(44) + step * (len(lines) + len(extra))
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
         surf.fill((10, 8, 24, 215))
         pygame.draw.rect(surf, NEON_PINK, surf.get_rect(), 1, border_radius=4)
-        surf.blit(self.small.render(f"Citizens · {pal.label} palette", True, TEXT), (8, 4))
+        surf.blit(small.render(f"Citizens · {pal.label} palette", True, TEXT), (s(8), s(4)))
         lut = pal.lut()
-        for x in range(w - 16):
-            surf.fill(tuple(int(v) for v in lut[int(x / (w - 17) * 255)]), (8 + x, 24, 1, 8))
-        surf.blit(self.small.render("-1", True, TEXT_DIM), (8, 31))
-        plus = self.small.render("+1", True, TEXT_DIM)
-        surf.blit(plus, (w - 8 - plus.get_width(), 31))
-        y = 44
+        for x in range(w - s(16)):
+            surf.fill(
+                tuple(int(v) for v in lut[int(x / (w - s(16) - 1) * 255)]),
+                (s(8) + x, s(24), 1, s(8)),
+            )
+        surf.blit(small.render("-1", True, TEXT_DIM), (s(8), s(31)))
+        plus = small.render("+1", True, TEXT_DIM)
+        surf.blit(plus, (w - s(8) - plus.get_width(), s(31)))
+        y = s(44)
+        cell = max(2, s(2))
         for glyph, colour, text in lines:
-            _legend_glyph(surf, glyph, colour, pal.glow, (14, y + 7))
-            surf.blit(self.small.render(text, True, TEXT), (28, y))
-            y += 17
+            _legend_glyph(surf, glyph, colour, pal.glow, (s(14), y + step // 2), cell)
+            surf.blit(small.render(text, True, TEXT), (s(28), y))
+            y += step
         for colour, text in extra:
-            surf.fill(colour, (9, y + 3, 10, 10))
-            surf.blit(self.small.render(text, True, TEXT), (28, y))
-            y += 17
+            surf.fill(colour, (s(9), y + (step - s(10)) // 2, s(10), s(10)))
+            surf.blit(small.render(text, True, TEXT), (s(28), y))
+            y += step
         return surf
 
 
@@ -530,8 +635,9 @@ def _legend_glyph(
     colour: tuple[int, int, int],
     glow: tuple[int, int, int],
     c: tuple[int, int],
+    cell: int = 2,
 ) -> None:
-    """The same pixel shapes the crowd is drawn with, twice as large."""
+    """The same pixel shapes the crowd is drawn with, `cell` times as large."""
     from game.app.crowd_draw import BANNER, HALO, SHAPE_AGAINST, SHAPE_SUPPORT, SHAPE_UNDECIDED
 
     shapes = {"+": SHAPE_SUPPORT, "□": SHAPE_UNDECIDED, "x": SHAPE_AGAINST}
@@ -539,11 +645,11 @@ def _legend_glyph(
         offs, col = shapes[glyph], colour
     elif glyph == "✧":
         for dx, dy in HALO:
-            surf.fill(glow, (c[0] + dx * 2, c[1] + dy * 2, 2, 2))
+            surf.fill(glow, (c[0] + dx * cell, c[1] + dy * cell, cell, cell))
         offs, col = SHAPE_SUPPORT, PALETTES["neon"].undecided
     else:
         for dx, dy in BANNER:
-            surf.fill(colour, (c[0] + dx * 2, c[1] + dy * 2 + 4, 2, 2))
+            surf.fill(colour, (c[0] + dx * cell, c[1] + dy * cell + 2 * cell, cell, cell))
         offs, col = SHAPE_UNDECIDED, PALETTES["neon"].undecided
     for dx, dy in offs:
-        surf.fill(col, (c[0] + dx * 2, c[1] + dy * 2, 2, 2))
+        surf.fill(col, (c[0] + dx * cell, c[1] + dy * cell, cell, cell))

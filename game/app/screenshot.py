@@ -86,14 +86,21 @@ def render_screenshot(
     frames: int = 2,
     center: tuple[float, float] | None = None,
     zoom: float | None = None,
+    ui_scale: float = 1.0,
 ) -> ShotResult:
-    """Draw the play scene of `sim` (a Simulation) into `out`. The display must be dummy or real."""
+    """Draw the play scene of `sim` (a Simulation) into `out` with the HUD at `ui_scale`. The
+    display must be dummy or real."""
     if overlay and overlay not in OVERLAYS:
         raise ScreenshotError(f"unknown overlay '{overlay}' (known: {', '.join(OVERLAYS)})")
     if panel not in PANELS:
         raise ScreenshotError(f"unknown panel '{panel}' (known: {', '.join(PANELS)})")
     if size[0] < 320 or size[1] < 240:
         raise ScreenshotError(f"size {size[0]}x{size[1]} is too small (at least 320x240)")
+    from game.userdata import Settings
+
+    lo, hi = Settings.LIMITS["ui_scale"]
+    if not lo <= ui_scale <= hi:
+        raise ScreenshotError(f"--ui-scale {ui_scale} must be between {lo} and {hi}")
     import pygame
 
     from game.app import actions as A
@@ -101,7 +108,7 @@ def render_screenshot(
     from game.app.viewer import open_window
 
     screen = open_window(size, "Smile Studio 2145 (screenshot)")
-    scene = PlayScene(sim, screen.get_size())
+    scene = PlayScene(sim, screen.get_size(), ui_scale=ui_scale)
     scene.clock.paused = True  # the picture shows the state after the run, not later
     if overlay:
         scene.apply(A.ToggleOverlay(overlay))

@@ -441,7 +441,8 @@ def format_value(metric: str, value: float) -> str:
     return f"{value:.0f}"
 
 
-_PRETTY_OP = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
+# plain ASCII: the UI font cannot draw ≥ ≤ ≠
+_PRETTY_OP = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "=", "!=": "!="}
 
 
 def progress(obj: Objective, state: list[int], values: dict[str, float], day: int) -> Progress:
@@ -473,6 +474,8 @@ def _describe(
     inner = _describe(node.inner, state, values, day, top)
     if state[node.slot] == 1:
         return f"{inner} · done by day {node.day}"
+    if day > node.day:
+        return f"{inner} · deadline day {node.day} passed"
     return f"{inner} · day {day} of {node.day}"
 
 

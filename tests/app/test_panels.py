@@ -246,12 +246,14 @@ def test_progress_lines_split_conditions():
         ("deadline: day 3 of 5", True),
     ]
     lose = (
-        "credits 5,000 cr (needs < 0 cr) · 0 of 2 days or traction 35% (needs ≥ 60%) · 0 of 3 days"
+        "credits 5,000 cr (needs < 0 cr) · 0 of 2 days or traction 35% (needs >= 60%) · 0 of 3 days"
     )
     assert [t for t, _ in condition_lines(lose)] == [
         "credits 5,000 cr (needs < 0 cr) · 0 of 2 days",
-        "Pure Smiles traction 35% (needs ≥ 60%) · 0 of 3 days",
+        "Pure Smiles traction 35% (needs >= 60%) · 0 of 3 days",
     ]
+    late = condition_lines("leads 1/2 and customers 23/40 · deadline day 5 passed")
+    assert late[-1] == ("deadline day 5 passed", True)
 
 
 def test_the_objectives_panel_shows_live_progress(scene, display, sim):

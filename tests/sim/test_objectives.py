@@ -296,8 +296,25 @@ def test_progress_of_a_grouped_deadline_and_pretty_operators():
     p = progress(obj, obj.new_state(), {"trust": 55, "momentum": 30, "traction": 0.1}, 2)
     assert (
         p.text
-        == "trust 55 (needs ≥ 70) or (momentum 30 (needs ≤ 20) and traction 10% (needs ≠ 0%))"
+        == "trust 55 (needs >= 70) or (momentum 30 (needs <= 20) and traction 10% (needs != 0%))"
     )
+
+
+def test_progress_after_a_missed_deadline_says_it_passed():
+    obj = parse("customers >= 40 by day 5")
+    p = progress(obj, obj.new_state(), {"customers": 23}, 5)
+    assert p.text == "customers 23/40 · day 5 of 5"
+    p = progress(obj, obj.new_state(), {"customers": 23}, 6)
+    assert p.text == "customers 23/40 · deadline day 5 passed"
+    assert p.failed and not p.met
+
+
+def test_progress_text_is_plain_for_the_ui_font():
+    """No symbol the UI font (NotoSans as pygame_gui ships it) cannot draw."""
+    obj = parse("trust >= 70 and momentum <= 20 and traction != 0 or leads >= 2 by day 2")
+    for day in (1, 3):
+        text = progress(obj, obj.new_state(), {"trust": 5, "momentum": 9, "traction": 0.1}, day)
+        assert not set(text.text) & set("≥≤≠✓⚠"), text.text
 
 
 def test_progress_marks_a_met_deadline_done():

@@ -6,7 +6,13 @@ screen: when only words, pictures, tooltips or the selected state changed it upd
 place (cheap, so the panel can follow the game at 8x); when the shape changed (a row appeared,
 a button became a label) it rebuilds the elements and keeps the scroll position. Long text is
 wrapped here into several label rows with the same font the theme gives labels, so nothing is
-ever cut off, whatever the panel's width.
+ever cut off, whatever the panel's width. Fonts and row heights follow the player's UI scale
+(`PanelContext.scale`); a row holding a picture is as tall as the picture, which the panel draws
+at that scale itself.
+
+What became of the player's last order here (done, or refused and why) is shown in a status
+strip of fixed height at the bottom of the panel, under the buttons: it never pushes the
+buttons around under the mouse.
 
 Buttons carry either a `UIAction` (a view change) or a `Command` (a game change); the HUD asks
 `action_for(element)` when one is pressed and the input module hands the result on. Every cell
@@ -57,6 +63,7 @@ STYLE_FONTS: dict[str, tuple[int, bool]] = {
 }
 BUTTON_PAD = 14  # a button's text keeps this many pixels clear of its edges
 STYLE_LINE_H = {"#dim": 17, "#title": 24, "#section": 22}
+STATUS_LINES = 2  # lines of the status strip (the whole text is in its tooltip)
 
 
 # characters the game's words use that the UI font (NotoSans as pygame_gui ships it) lacks
@@ -96,6 +103,9 @@ class Cell:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """Cells side by side. `height` is at UI scale 1, except for a row holding a picture: that
+    one is the picture's height in pixels."""
+
     cells: tuple[Cell, ...]
     height: int = 26
 
@@ -127,7 +137,8 @@ class CommandResult:
 @dataclass(slots=True)
 class PanelContext:
     """What panels read: the simulation's public view, the player's view state and palette,
-    and the results of the player's latest commands (newest first)."""
+    the results of the player's latest commands (newest first), the UI scale and the player's
+    keys (action -> how the key reads, `game.app.input.key_labels`)."""
 
     manager: pygame_gui.UIManager
     sim: Simulation
@@ -136,14 +147,31 @@ class PanelContext:
     palette: OpinionPalette
     results: deque[CommandResult] = field(default_factory=lambda: deque(maxlen=12))
     issued: int = 0  # commands issued so far (panels refresh when it changes)
+    scale: float = 1.0
+    keys: dict[str, str] = field(default_factory=dict)
     _wrap_cache: dict[tuple[str, str, int], tuple[str, ...]] = field(default_factory=dict)
 
     def add_result(self, result: CommandResult) -> None:
         self.results.appendleft(result)
         self.issued += 1
 
-    def font(self, style: str = "") -> Any:
+    def s(self, px: float) -> int:
+        """`px` at the UI scale."""
+        return round(px * self.scale)
+
+    def key(self, action: str) -> str:
+        """How the player's key for `action` reads ('Shift+C'); '?' if it has none."""
+        return self.keys.get(action, "?")
+
+    def pt(self, style: str = "") -> tuple[int, bool]:
+        """(point size, bold) of a label style at the UI scale, as the scaled theme has it."""
+        from game.app.screens.base import scaled_pt
+
         size, bold = STYLE_FONTS.get(style, STYLE_FONTS[""])
+        return scaled_pt(size, self.scale), bold
+
+    def font(self, style: str = "") -> Any:
+        size, bold = self.pt(style)
         fonts = self.manager.get_theme().get_font_dictionary()
         return fonts.find_font(size, "noto_sans", bold)
 
@@ -231,7 +259,7 @@ class Area:
                         font, room = self.ctx.font(b.style), 4
                     el.set_text(fit(b.text, font, el.rect.width - room))
                     a = Cell(a.kind, b.text, a.tip, a.action, a.width, a.style, a.selected)
-                _update(el, a, b)
+                _update(el, a, b, self.ctx.scale)
                 if b.kind == "button":
                     self.actions[el] = b.action
                 old[i] = b
@@ -243,24 +271,31 @@ class Area:
         m = self.ctx.manager
         x0, y = self.origin
         for row in rows:
-            fixed = sum(c.width for c in row.cells if c.width > 1)
+            fixed = sum(self.ctx.s(c.width) for c in row.cells if c.width > 1)
             shares = sum(c.width for c in row.cells if c.width <= 1) or 1.0
             free = self.width - fixed - GAP * (len(row.cells) - 1)
+            h = self.row_height(row)
             x = x0
             els = []
             for c in row.cells:
-                w = int(c.width) if c.width > 1 else int(free * c.width / shares)
-                els.append(self._make(c, pygame.Rect(x, y, w, row.height), m))
+                w = self.ctx.s(c.width) if c.width > 1 else int(free * c.width / shares)
+                els.append(self._make(c, pygame.Rect(x, y, w, h), m))
                 x += w + GAP
             self.elements.append(els)
             self.cells.append(list(row.cells))
-            y += row.height + ROW_GAP
+            y += h + ROW_GAP
         self.height = y - self.origin[1]
+
+    def row_height(self, row: Row) -> int:
+        """A row's height in pixels: a picture's own, or the row's at the UI scale."""
+        if any(c.kind == "image" for c in row.cells):
+            return row.height
+        return self.ctx.s(row.height)
 
     def _make(self, c: Cell, rect: pygame.Rect, m: pygame_gui.UIManager) -> Any:
         holder = self.holder
         tip = c.tip or None
-        ww = _tip_width(c.tip)
+        ww = self.ctx.s(_tip_width(c.tip))
         if c.kind == "button":
             style = c.style or "#panel_button"
             text = fit(c.text, self.ctx.font(style), rect.width - BUTTON_PAD)
@@ -294,22 +329,23 @@ class Area:
         ]
 
 
-def _update(el: Any, a: Cell, b: Cell) -> None:
+def _update(el: Any, a: Cell, b: Cell, scale: float = 1.0) -> None:
     if b.kind == "image":
         if b.image is not a.image and b.image is not None:
             el.set_image(b.image)
     elif b.text != a.text:
         el.set_text(b.text)
     if b.tip != a.tip:
-        el.set_tooltip(b.tip, wrap_width=_tip_width(b.tip))
+        el.set_tooltip(b.tip, wrap_width=round(_tip_width(b.tip) * scale))
     if b.kind == "button" and b.selected != a.selected:
         (el.select if b.selected else el.unselect)()
 
 
 class Panel:
     """Base of the side panels. Subclasses set `name`, `commands` and write `rows()`; those
-    with a `footer_h` also write `footer()`, rows that stay put under the scrolling body (the
-    scheduler's Book button)."""
+    with a `footer_h` (at UI scale 1) also write `footer()`, rows that stay put under the
+    scrolling body (the scheduler's Book button). A panel with `commands` keeps a status strip
+    of fixed height at its bottom for their results (`status_rows`)."""
 
     name = ""
     commands: tuple[type, ...] = ()  # command types whose results this panel reports
@@ -320,8 +356,10 @@ class Panel:
     ) -> None:
         self.ctx = ctx
         self.rect = pygame.Rect(rect)
+        self.status_h = STATUS_LINES * (ctx.s(LINE_H) + ROW_GAP) + 2 * PAD if self.commands else 0
+        foot_h = ctx.s(self.footer_h) + 2 * PAD if self.footer_h else 0
         body = pygame.Rect(
-            self.rect.x, self.rect.y, self.rect.width, self.rect.height - self.footer_h
+            self.rect.x, self.rect.y, self.rect.width, self.rect.height - foot_h - self.status_h
         )
         self.scroll = UIScrollingContainer(
             body, ctx.manager, container=container, allow_scroll_x=False, allow_scroll_y=True
@@ -331,6 +369,15 @@ class Panel:
         self.body = Area(ctx, self.scroll, (PAD, PAD), self.inner_w)
         self.foot = Area(
             ctx, container, (self.rect.x + PAD, body.bottom + PAD), self.rect.width - 2 * PAD
+        )
+        self.status_rect = pygame.Rect(
+            self.rect.x, self.rect.bottom - self.status_h, self.rect.width, self.status_h
+        )
+        self.status = Area(
+            ctx,
+            container,
+            (self.rect.x + PAD, self.status_rect.y + PAD),
+            self.rect.width - 2 * PAD,
         )
         self._stamp: object = None
         self.content_height = 0
@@ -359,16 +406,29 @@ class Panel:
     def section(self, text: str, tip: str) -> list[Row]:
         return [Row((label(text, tip, "#section"),), 24)]
 
-    def result_rows(self) -> list[Row]:
-        """The latest result of one of this panel's commands: what was refused and why."""
+    def status_rows(self) -> list[Row]:
+        """The status strip: the latest result of one of this panel's commands (what was
+        refused and why), always `STATUS_LINES` rows so nothing above it moves."""
         r = self.ctx.latest_result(self.commands)
-        if r is None or self.ctx.sim.tick - r.tick > 180:
-            return []
-        if r.refused:
-            return self.para(
-                f"Refused: {r.text}", "#bad", "The game refused your last order, and why."
+        lines: list[str] = []
+        style, tip = "#dim", "What became of your last order here."
+        if r is not None and self.ctx.sim.tick - r.tick <= 180:
+            text = glyph_safe(f"Refused: {r.text}" if r.refused else f"Done: {r.text}")
+            style = "#bad" if r.refused else "#good"
+            tip = text + (
+                " (the game refused your last order, and why)"
+                if r.refused
+                else " (your last order here was carried out)"
             )
-        return self.para(f"Done: {r.text}", "#good", "Your last order here was carried out.")
+            width = self.rect.width - 2 * PAD - 8
+            lines = list(self.ctx.wrapped(text, style, width))
+            if len(lines) > STATUS_LINES:
+                rest = " ".join(lines[STATUS_LINES - 1 :])
+                lines = lines[: STATUS_LINES - 1] + [fit(rest, self.ctx.font(style), width)]
+        if not lines:
+            lines = ["Your orders here report back on this line."]
+        lines += [""] * (STATUS_LINES - len(lines))
+        return [Row((label(line, tip, style),), LINE_H) for line in lines]
 
     # ------------------------------------------------------------------ diffing
 
@@ -384,7 +444,8 @@ class Panel:
             return
         self._stamp = stamp
         bar = self.scroll.vert_scroll_bar
-        keep = bar.start_percentage if bar is not None else 0.0
+        # keep the scroll position in pixels: content growing further down moves nothing
+        keep = bar.start_percentage * self.content_height if bar is not None else 0.0
         if self.body.show(self.rows()):
             self.content_height = self.body.height + 2 * PAD
             self.scroll.set_scrollable_area_dimensions(
@@ -392,9 +453,11 @@ class Panel:
             )
             bar = self.scroll.vert_scroll_bar
             if bar is not None and keep > 0:
-                bar.set_scroll_from_start_percentage(keep)
+                bar.set_scroll_from_start_percentage(min(1.0, keep / self.content_height))
         if self.footer_h:
             self.foot.show(self.footer())
+        if self.status_h:
+            self.status.show(self.status_rows())
 
     # ------------------------------------------------------------------ queries
 
@@ -415,8 +478,10 @@ class Panel:
         return None
 
     def texts(self) -> list[str]:
-        """Every label and button text on the panel, top to bottom (the footer last)."""
-        return [c.text for _, c in self.body.pairs() + self.foot.pairs() if c.kind != "image"]
+        """Every label and button text on the panel, top to bottom (the footer and the status
+        strip last)."""
+        pairs = self.body.pairs() + self.foot.pairs() + self.status.pairs()
+        return [c.text for _, c in pairs if c.kind != "image" and c.text]
 
     def scroll_into_view(self, element: Any) -> None:
         """Scroll so `element` is inside the visible part of the panel."""
@@ -439,6 +504,7 @@ class Panel:
         self.scroll.kill()
         self.body.clear()
         self.foot.clear()
+        self.status.clear()
 
 
 def _tip_width(tip: str) -> int:

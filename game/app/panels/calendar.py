@@ -26,7 +26,7 @@ class CalendarPanel(Panel):
     def rows(self) -> list[Row]:
         ctx = self.ctx
         sim = ctx.sim
-        out = self.result_rows()
+        out: list[Row] = []
         out += self.para(
             f"Now: {calendar.describe(sim.tick)}", "#value", "The in-game day and time."
         )

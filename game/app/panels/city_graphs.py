@@ -31,7 +31,7 @@ class GraphsPanel(Panel):
         history = self.ctx.sim.metrics
         if self.chart is None or self.samples != len(history.ticks):
             if self._font is None:
-                self._font = pygame.font.Font(ui_font_path(), 13)
+                self._font = pygame.font.Font(ui_font_path(), self.ctx.s(13))
             self.chart = graphs.draw_charts(history, self.inner_w, self._font)
             self.samples = len(history.ticks)
         tip = (

@@ -5,7 +5,7 @@ Recruiting also starts from the map: clicking a lead's spot (the ringed figure) 
 with that lead first. The conditions (fee, trust, events held, an upgrade) are read from the
 balance file, since the view only says whether recruiting would be refused now and why
 (`LeadView.recruit_blocker`, the command's own check text); a refusal after pressing Recruit is
-shown at the top.
+shown in the status strip at the bottom of the panel.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class LeadsPanel(Panel):
         leads = [c for c in ctx.view.leads() if c.available]
         focus = ctx.state.focus_lead
         leads.sort(key=lambda c: (c.key != focus, not c.recruited and c.key != focus))
-        out = self.result_rows()
+        out: list[Row] = []
         for c in leads:
             out += self._card(c, c.key == focus)
         away = [c.name for c in ctx.view.leads() if not c.available]
@@ -65,7 +65,8 @@ class LeadsPanel(Panel):
     def _card(self, c: LeadView, focused: bool) -> list[Row]:
         ctx = self.ctx
         tip = f"{c.name}, {c.title}. {ABILITIES.get(c.key, '')}"
-        out = [Row((image(self._card_image(c, focused), tip),), CARD_H)]
+        card = self._card_image(c, focused)
+        out = [Row((image(card, tip),), card.get_height())]
         if c.recruited:
             out.append(
                 Row(
@@ -90,7 +91,7 @@ class LeadsPanel(Panel):
                 button(
                     f"Book {event_name(k)}",
                     A.DraftKind(k),
-                    f"Open the scheduler with {event_name(k)} chosen (E)",
+                    f"Open the scheduler with {event_name(k)} chosen ({ctx.key('panel_events')})",
                 )
                 for k in hosts
             ]
@@ -126,7 +127,8 @@ class LeadsPanel(Panel):
                     button(
                         f"Recruit{fee}",
                         RecruitLead(c.key),
-                        f"Recruit {c.name}{fee} (Shift+R recruits the lead shown first)",
+                        f"Recruit {c.name}{fee} ({ctx.key('recruit_lead')} recruits the lead "
+                        "shown first)",
                         0.6,
                     ),
                     button(
@@ -185,17 +187,20 @@ class LeadsPanel(Panel):
     def _portrait(self, key: str) -> pygame.Surface:
         if key not in self._portraits:
             img = load_image(Path(PORTRAITS_DIR) / f"{key}.png", (96, 96))
-            self._portraits[key] = pygame.transform.smoothscale(img, (56, 56))
+            side = self.ctx.s(56)
+            self._portraits[key] = pygame.transform.smoothscale(img, (side, side))
         return self._portraits[key]
 
     def _card_image(self, c: LeadView, focused: bool) -> pygame.Surface:
+        """The lead's card, drawn at the UI scale (`s`)."""
         key = (c.key, c.recruited, round(c.energy), c.assignment, c.hosting, focused)
         if key in self._cards:
             return self._cards[key]
         if len(self._cards) > 64:
             self._cards.clear()
+        s = self.ctx.s
         w = self.inner_w
-        surf = pygame.Surface((w, CARD_H), pygame.SRCALPHA)
+        surf = pygame.Surface((w, s(CARD_H)), pygame.SRCALPHA)
         surf.fill((20, 14, 42, 235))
         border = NEON_CYAN if focused else (NEON_PINK if c.recruited else (110, 90, 160))
         pygame.draw.rect(surf, border, surf.get_rect(), 2 if focused else 1, border_radius=5)
@@ -203,27 +208,28 @@ class LeadsPanel(Panel):
         if not c.recruited:
             portrait = portrait.copy()
             portrait.fill((90, 90, 90), special_flags=pygame.BLEND_RGB_MULT)
-        surf.blit(portrait, (4, 5))
-        bold = pygame.font.Font(ui_font_path(True), 14)
-        small = pygame.font.Font(ui_font_path(), 12)
-        x = 66
-        surf.blit(bold.render(c.name, True, TEXT), (x, 1))
-        surf.blit(small.render(c.title, True, TEXT_DIM), (x, 18))
+        surf.blit(portrait, (s(4), s(5)))
+        bold = pygame.font.Font(ui_font_path(True), s(14))
+        small = pygame.font.Font(ui_font_path(), s(12))
+        x = s(66)
+        surf.blit(bold.render(c.name, True, TEXT), (x, s(1)))
+        surf.blit(small.render(c.title, True, TEXT_DIM), (x, s(18)))
         if c.recruited:
-            bar = pygame.Rect(x, 36, min(w - x - 70, 120), 8)
+            bar = pygame.Rect(x, s(36), min(w - x - s(70), s(120)), s(8))
             pygame.draw.rect(surf, (50, 44, 80), bar, border_radius=3)
             share = max(0.0, min(1.0, c.energy / 100.0))
             colour = NEON_CYAN if share >= 0.35 else NEON_AMBER
             pygame.draw.rect(
                 surf, colour, (bar.x, bar.y, int(bar.w * share), bar.h), border_radius=3
             )
-            surf.blit(small.render(f"energy {c.energy:.0f}", True, TEXT), (bar.right + 6, 31))
+            energy = small.render(f"energy {c.energy:.0f}", True, TEXT)
+            surf.blit(energy, (bar.right + s(6), bar.centery - energy.get_height() // 2))
             doing = {
                 "studio": "working the studio",
                 "resting": "resting",
                 "hosting": f"hosting {c.hosting}",
             }.get(c.assignment, c.assignment)
-            surf.blit(small.render(doing, True, NEON_PINK), (x, 46))
+            surf.blit(small.render(doing, True, NEON_PINK), (x, s(46)))
         else:
-            surf.blit(small.render("not recruited yet", True, NEON_AMBER), (x, 38))
+            surf.blit(small.render("not recruited yet", True, NEON_AMBER), (x, s(38)))
         return surf

@@ -56,7 +56,7 @@ def condition_lines(progress: str) -> list[tuple[str, bool]]:
         parts = split_top(head, " and ")
         if len(parts) > 1 and tail:
             lines += [(_friendly(p), False) for p in parts]
-            lines.append((f"deadline: {tail}", True))
+            lines.append((tail if tail.startswith("deadline") else f"deadline: {tail}", True))
         else:
             text = " and ".join(_friendly(p) for p in parts)
             lines.append((f"{text} · {tail}" if tail else text, False))
@@ -142,14 +142,15 @@ class ObjectivesPanel(Panel):
                             button(
                                 f"Recruit {lead.name.split()[-1]}…",
                                 A.FocusLead(lead.key),
-                                f"Open the leads panel at {lead.name} (L)",
+                                f"Open the leads panel at {lead.name} ({ctx.key('panel_leads')})",
                             ),
                         )
                     )
                 )
             else:
-                out += self.para(f"• {lead.recruit_blocker}.", "", _how(lead.recruit_blocker))
-                out += self.para(_how(lead.recruit_blocker), "#dim")
+                how = _how(lead.recruit_blocker, ctx.keys)
+                out += self.para(f"• {lead.recruit_blocker}.", "", how)
+                out += self.para(how, "#dim")
         nxt = [e for e in view.calendar() if e.side == "pure_smiles"]
         if nxt:
             r = nxt[0]
@@ -169,7 +170,7 @@ class ObjectivesPanel(Panel):
                                 "Answer it with an event",
                                 A.DraftMeetRally(r.number),
                                 "Open the scheduler with the venue nearest this rally, "
-                                "starting when it starts (E)",
+                                f"starting when it starts ({ctx.key('panel_events')})",
                             ),
                         )
                     )
@@ -179,7 +180,7 @@ class ObjectivesPanel(Panel):
             kind = default_kind(ctx)
             out += self.para(
                 f"• No counter-event booked: {a_event(kind)} draws a crowd and moves "
-                "opinion toward self-expression (E).",
+                f"opinion toward self-expression ({ctx.key('panel_events')}).",
                 "",
                 "Counter-events are how you fight the Pure Smiles' rallies.",
             )
@@ -189,7 +190,8 @@ class ObjectivesPanel(Panel):
                         button(
                             f"Plan {a_event(kind)}",
                             A.DraftKind(kind),
-                            "Open the event scheduler with this type chosen (E)",
+                            "Open the event scheduler with this type chosen "
+                            f"({ctx.key('panel_events')})",
                         ),
                     )
                 )
@@ -211,7 +213,8 @@ class ObjectivesPanel(Panel):
         return out
 
 
-def _how(blocker: str) -> str:
+def _how(blocker: str, keys: dict[str, str]) -> str:
+    """What to do about a lead's recruiting condition (`keys`: the player's key labels)."""
     b = blocker.lower()
     if "trust" in b:
         return (
@@ -219,9 +222,9 @@ def _how(blocker: str) -> str:
             "scale pricing policy, and with some events."
         )
     if "counter-event" in b:
-        return "Hold a counter-event to its end (Events tab, E)."
+        return f"Hold a counter-event to its end (Events tab, {keys.get('panel_events', '?')})."
     if "built" in b or "build" in b:
-        return "Build it in the Studio tab (U)."
+        return f"Build it in the Studio tab ({keys.get('panel_studio', '?')})."
     if "fee" in b:
         return "Earn credits: customers pay for every service."
-    return "See the leads panel (L) for the conditions."
+    return f"See the leads panel ({keys.get('panel_leads', '?')}) for the conditions."

@@ -22,7 +22,7 @@ import pygame
 from game.app import actions as A
 from game.app.markers import countdown
 from game.app.palette import NEON_CYAN
-from game.app.panels.base import Panel, PanelContext, Row, button, label
+from game.app.panels.base import BUTTON_PAD, GAP, Panel, PanelContext, Row, button, label
 from game.sim import calendar
 from game.sim.commands import CancelEvent, ScheduleEvent
 from game.sim.entities import EVENT_KINDS, LEAD_NAMES, a_event, event_name
@@ -171,7 +171,7 @@ class SchedulerPanel(Panel):
         ctx = self.ctx
         sim = ctx.sim
         r = resolve(ctx)
-        out = self.result_rows()
+        out: list[Row] = []
         if sim.finished:
             return out + self.para("The level is over: nothing more can be booked.", "#dim")
         out += self._types(r)
@@ -182,7 +182,8 @@ class SchedulerPanel(Panel):
         booked = [e for e in ctx.view.calendar() if e.side == "studio"]
         if booked:
             out += self.para(
-                f"You have {len(booked)} event(s) booked: see the calendar (K) to cancel one.",
+                f"You have {len(booked)} event(s) booked: see the calendar "
+                f"({ctx.key('panel_calendar')}) to cancel one.",
                 "#dim",
                 "The calendar lists rallies and your events.",
             )
@@ -191,6 +192,7 @@ class SchedulerPanel(Panel):
     def _types(self, r: Resolved) -> list[Row]:
         out = self.section("1 · Type", "What kind of counter-event to stage.")
         types = self.ctx.view.event_types()
+        room = (self.inner_w - GAP) // 2 - BUTTON_PAD  # two buttons a row
         cells = []
         for t in types:
             host = {"any": "any lead", "all": "all four leads"}.get(
@@ -200,7 +202,8 @@ class SchedulerPanel(Panel):
                 f"{t.name}: {DOES.get(t.kind, '')} Hosted by {host}; {t.cost:,} cr; "
                 f"{_hhmm(t.minutes)}; {t.energy:.0f} energy; reach {t.radius:.0f} tiles."
             )
-            name = t.name if self.inner_w >= 300 else SHORT.get(t.kind, t.name)
+            fits = self.ctx.font("#panel_button").size(t.name)[0] <= room
+            name = t.name if fits else SHORT.get(t.kind, t.name)
             cells.append(button(name, A.DraftKind(t.kind), tip, selected=t.kind == r.kind))
         out += [Row(tuple(cells[i : i + 2])) for i in range(0, len(cells), 2)]
         if r.etype is not None:
@@ -271,15 +274,16 @@ class SchedulerPanel(Panel):
                 )
             )
         )
+        earlier, later = self.ctx.key("start_earlier"), self.ctx.key("start_later")
         out.append(
             Row(
                 tuple(
                     button(text, A.DraftShift(m), f"Move the start {text} ({keys})")
                     for text, m, keys in (
-                        ("−1h", -60, "Shift+["),
-                        ("−15m", -15, "["),
-                        ("+15m", 15, "]"),
-                        ("+1h", 60, "Shift+]"),
+                        ("−1h", -60, f"Shift+{earlier}"),
+                        ("−15m", -15, earlier),
+                        ("+15m", 15, later),
+                        ("+1h", 60, f"Shift+{later}"),
                     )
                 )
             )
@@ -403,7 +407,10 @@ class SchedulerPanel(Panel):
                 Row(
                     (
                         button(
-                            "Book", A.ConfirmDraft(), "Nothing to book (Enter)", style="#confirm"
+                            "Book",
+                            A.ConfirmDraft(),
+                            f"Nothing to book ({self.ctx.key('book_event')})",
+                            style="#confirm",
                         ),
                     ),
                     34,
@@ -421,7 +428,7 @@ class SchedulerPanel(Panel):
             f"Book {event_name(r.kind)} · {r.etype.cost:,} cr",
             A.ConfirmDraft(),
             f"Book the {where} on {calendar.describe(r.start_tick)} for {r.etype.cost:,} cr "
-            "(Enter)",
+            f"({self.ctx.key('book_event')})",
             style="#confirm",
         )
         return [Row((status,), 20), Row((book,), 34)]

@@ -3,7 +3,8 @@ services and their prices, upgrades (with what each unlocks) and the Transparenc
 
 Numbers come from the view (`resources`, `services`, `upgrades`); the day's revenue and spending
 and the night's rent and wages, which the view does not list, are read from the studio's public
-books and the balance file. Every button issues one command; a refusal is shown at the top.
+books and the balance file. Every button issues one command; a refusal is shown in the status
+strip at the bottom of the panel.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class StudioPanel(Panel):
     )
 
     def rows(self) -> list[Row]:
-        out = self.result_rows()
+        out: list[Row] = []
         out += self._accounts()
         out += self._floor()
         out += self._policy()
@@ -135,7 +136,7 @@ class StudioPanel(Panel):
         out += self.para(
             f"Staff {hands} for {res.chairs} chairs ({_n(res.sculptors, 'sculptor')} + "
             f"{_n(leads, 'lead')} working the studio)",
-            "#dim" if hands >= res.chairs else "#warn",
+            "" if hands >= res.chairs else "#warn",  # same height: nothing below moves
             "A chair needs someone to work it: hired sculptors plus the leads working the studio.",
         )
         out.append(
@@ -147,7 +148,8 @@ class StudioPanel(Panel):
                     button(
                         f"Buy chair {b.chair_cost:,}",
                         BuyChair(),
-                        f"Buy one more chair for {b.chair_cost:,} cr (Shift+C). Room for "
+                        f"Buy one more chair for {b.chair_cost:,} cr "
+                        f"({ctx.key('buy_chair')}). Room for "
                         f"{room}; the gallery wing adds {b.gallery_wing_chairs}.",
                         0.55,
                     ),
@@ -167,7 +169,7 @@ class StudioPanel(Panel):
                         f"Hire {b.sculptor_hire_fee}",
                         HireSculptor(),
                         f"Hire a sculptor: {b.sculptor_hire_fee} cr now and "
-                        f"{b.sculptor_wage} cr every night (Shift+H)",
+                        f"{b.sculptor_wage} cr every night ({ctx.key('hire_sculptor')})",
                         0.34,
                     ),
                     button(

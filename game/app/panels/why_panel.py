@@ -38,7 +38,8 @@ class WhyPanel(Panel):
         uid = ctx.state.selected_uid
         info = why.describe(ctx.sim, uid) if uid >= 0 else None
         self.info = info
-        out = [Row((image(self._scale_image(info), SCALE_TIP),), SCALE_H)]
+        scale = self._scale_image(info)
+        out = [Row((image(scale, SCALE_TIP),), scale.get_height())]
         if info is None:
             out += self.para("Why panel", "#title", "")
             out += self.para(
@@ -86,8 +87,9 @@ class WhyPanel(Panel):
         pal = self.ctx.palette
         key = (pal.name, None if info is None else round(info.opinion, 3), self.inner_w)
         if key != self._scale_key or self._scale is None:
-            font = pygame.font.Font(ui_font_path(), 12)
-            self._scale = opinion_scale((self.inner_w, SCALE_H), pal, info, font)
+            s = self.ctx.s
+            font = pygame.font.Font(ui_font_path(), s(12))
+            self._scale = opinion_scale((self.inner_w, s(SCALE_H)), pal, info, font)
             self._scale_key = key
         return self._scale
 
@@ -102,7 +104,8 @@ def opinion_scale(
     w, h = size
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     lut = palette.lut()
-    bar = pygame.Rect(8, 16, w - 16, 12)
+    top = font.get_linesize()  # the words above the bar
+    bar = pygame.Rect(8, top, w - 16, max(8, (h - top) // 2))
     for x in range(bar.width):
         i = int(x / max(bar.width - 1, 1) * 255)
         surf.fill(tuple(int(v) for v in lut[i]), (bar.x + x, bar.y, 1, bar.height))

@@ -159,26 +159,39 @@ def font(size: int, bold: bool = False) -> pygame.font.Font:
     return pygame.font.Font(font_path(bold), max(int(size), 6))
 
 
-@lru_cache(maxsize=1)
-def _base_theme() -> dict[str, Any]:
+@lru_cache(maxsize=2)
+def _base_theme(menus: bool = True) -> dict[str, Any]:
     try:
         data = json.loads(THEME_PATH.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         logger.warning("%s: cannot read the UI theme (%s); using pygame_gui's", THEME_PATH, exc)
         data = {}
-    data.update(copy.deepcopy(MENU_THEME))
+    if menus:
+        data.update(copy.deepcopy(MENU_THEME))
     return data
 
 
-def scaled_theme(scale: float) -> dict[str, Any]:
-    """The theme with every font size (and tooltip width) multiplied by `scale`."""
-    theme = copy.deepcopy(_base_theme())
+def scaled_pt(size: float, scale: float) -> int:
+    """A font size of the theme at UI scale `scale` (as `scaled_theme` writes it)."""
+    return max(8, round(float(size) * scale))
+
+
+def scaled_theme(scale: float, menus: bool = True) -> dict[str, Any]:
+    """The theme with every font size (and tooltip width) multiplied by `scale`; `menus` False:
+    the play scene's theme alone (without the menu styles, some of which share its names)."""
+    theme = copy.deepcopy(_base_theme(menus))
+    # pygame_gui gives elements without a font of their own its built-in 14 px font, which
+    # no theme size reaches: name it, so that it scales too
+    for element in ("button", "label", "text_box", "tool_tip.text_box"):
+        block = theme.setdefault(element, {})
+        if isinstance(block, dict) and "font" not in block:
+            block["font"] = {"name": "noto_sans", "size": "14"}
     for block in theme.values():
         if not isinstance(block, dict):
             continue
         f = block.get("font")
         if isinstance(f, dict) and "size" in f:
-            f["size"] = str(max(8, round(float(f["size"]) * scale)))
+            f["size"] = str(scaled_pt(f["size"], scale))
         misc = block.get("misc")
         if isinstance(misc, dict) and "rect_width" in misc:
             misc["rect_width"] = str(round(float(misc["rect_width"]) * scale))

@@ -284,7 +284,7 @@ class BriefingScreen(Screen):
             self._draw_tips(surf, tips)
 
     def _draw_tips(self, surf: pygame.Surface, area: pygame.Rect) -> None:
-        from game.app.screens.settings import key_label
+        from game.app.input import key_label
 
         card(surf, area, (90, 60, 160))
         pad = self.s(14)

@@ -97,9 +97,12 @@ class PlayScreen(Screen):
     def _make_scene(self, sim: Simulation) -> PlayScene:
         from game.app.scene import PlayScene
 
-        scene = PlayScene(sim, self.app.size, edge_scroll=self.app.edge_scroll)
+        st = self.app.settings
+        scene = PlayScene(
+            sim, self.app.size, edge_scroll=self.app.edge_scroll, ui_scale=st.ui_scale,
+            keys=st.keys,
+        )  # fmt: skip
         scene.escape_opens_menu = True
-        scene.input.set_keys(self.app.settings.keys)
         scene.input.on_click = self._click
         want = "colorblind" if self.app.settings.palette == "colorblind" else "neon"
         if scene.state.palette != want:
@@ -360,7 +363,8 @@ class PlayScreen(Screen):
     def _settings_closed(self) -> None:
         self.pop()
         s = self.app.settings
-        self.scene.input.set_keys(s.keys)
+        self.scene.set_ui_scale(s.ui_scale)
+        self.scene.set_keys(s.keys)  # the HUD shows the new keys too
         want = "colorblind" if s.palette == "colorblind" else "neon"
         if self.scene.state.palette != want:
             self.scene.apply(A.TogglePalette())

@@ -2,8 +2,9 @@
 
 Volumes apply at once through the sound; the UI scale rebuilds the menus with the theme's fonts
 scaled (the map keeps its own zoom); the palette switches the crowd and overlays to the
-colour-blind-safe colours. A key is rebound by clicking it and pressing the new key: if another
-action had that key, the two swap, so every action keeps a key. Everything is written to the
+colour-blind-safe colours. A key is rebound by clicking it and pressing the new key (held Shift
+makes it a Shift+key): if another action had that key, the two swap, so every action keeps a
+key. Everything is written to the
 player's settings file (`game.userdata.save_settings`, atomically) as it changes.
 """
 
@@ -16,7 +17,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel, UIScrollingContainer
 
-from game.app.input import key_code
+from game.app.input import SHIFT, key_code, key_label
 from game.app.screens.base import (
     CYAN,
     DIM,
@@ -49,6 +50,17 @@ ACTION_NAMES = {
     "overlay_density": "Crowd density overlay",
     "overlay_districts": "Districts overlay",
     "overlay_reach": "Reach overlay",
+    "panel_goals": "Goals panel",
+    "panel_studio": "Studio panel",
+    "panel_leads": "Leads panel",
+    "panel_events": "Events panel (scheduler)",
+    "panel_calendar": "Calendar panel",
+    "book_event": "Book the drafted event",
+    "start_earlier": "Event start −15 min",
+    "start_later": "Event start +15 min",
+    "buy_chair": "Buy a chair",
+    "hire_sculptor": "Hire a sculptor",
+    "recruit_lead": "Recruit the first lead",
     "quicksave": "Quicksave",
     "quickload": "Quickload",
     "menu": "Deselect / pause menu",
@@ -69,16 +81,6 @@ MODIFIER_KEYS = {
     pygame.K_LMETA,
     pygame.K_RMETA,
 }
-
-
-def key_label(name: str) -> str:
-    """How a stored key name reads on a button: 'space' -> 'Space', 'f5' -> 'F5'."""
-    special = {"escape": "Esc", "space": "Space", "return": "Enter", "=": "=", "-": "-"}
-    if name in special:
-        return special[name]
-    if len(name) <= 3:
-        return name.upper()
-    return name.title()
 
 
 class SettingsScreen(Screen):
@@ -300,13 +302,16 @@ class SettingsScreen(Screen):
         self.say(f"Press the new key for '{ACTION_NAMES.get(action, action)}' (Esc cancels).")
         self._sync_buttons()
 
-    def bind(self, action: str, key: int) -> None:
-        """Give `action` the key `key`; the action that had it gets `action`'s old key."""
+    def bind(self, action: str, key: int, mod: int = 0) -> None:
+        """Give `action` the key `key` (Shift+key if `mod` holds Shift); the action that had it
+        gets `action`'s old key."""
         st = self.app.settings
         name = pygame.key.name(key)
         if key in MODIFIER_KEYS or not name or key_code(name) != key:
             self.say(f"'{name or key}' cannot be used as a key here; try another.")
             return
+        if mod & pygame.KMOD_SHIFT:
+            name = SHIFT + name
         old = st.keys[action]
         other = next((a for a, k in st.keys.items() if k == name and a != action), None)
         st.keys[action] = name
@@ -351,7 +356,7 @@ class SettingsScreen(Screen):
                 self._sync_buttons()
                 self.say("Nothing changed.")
             else:
-                self.bind(self.waiting, ev.key)
+                self.bind(self.waiting, ev.key, getattr(ev, "mod", 0))
             return
         super().handle(ev)
 
