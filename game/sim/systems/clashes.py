@@ -1,8 +1,7 @@
 """Attendance and clashes: after the crowd has moved, copy each row's attendance into its rally or
 event, open a clash where an active event and an active rally stand close together (any distance
-for The Living Gallery), and resolve it when the rally ends (an event that ends first keeps its
-peak): the side with the larger peak crowd times its host quality wins, swings nearby opinion
-toward its stance and moves momentum.
+for The Living Gallery), and resolve it when either side ends: the side with the larger crowd
+times its host quality wins, swings nearby opinion toward its stance and moves momentum.
 
 Reads: sim.attractors.attendance, Rally, Event, Lead names, crowd.pos/opinion/tribe,
 balance.clash/tribes. Writes: Rally/Event attendance and peak, Rally.contested, Clash, Record
@@ -107,10 +106,7 @@ def _update(sim: Simulation, clash: Clash) -> None:
         clash.rally_peak = max(clash.rally_peak, r.attendance)
     if ev.state == "active":
         clash.event_peak = max(clash.event_peak, ev.attendance)
-    # Decided when the rally ends: an event that leaves the field early keeps the crowd it had,
-    # and the rally's crowd keeps counting, so a short event that overlaps only the first
-    # minutes of a rally (its crowd still on the way) cannot win against it.
-    if r.state != "active":
+    if r.state != "active" or ev.state != "active":
         resolve(sim, clash, r, ev)
 
 

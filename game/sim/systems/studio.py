@@ -126,11 +126,13 @@ def candidates(sim: Simulation, studio: Studio) -> np.ndarray:
     c = sim.crowd
     n = c.n
     cheapest = cheapest_by_band(sim, studio)
-    can_pay = budgets(sim) >= cheapest  # per income band: 3 numbers, then one look-up each
-    mask = OUT_AND_ABOUT.take(c.state[:n])
-    mask &= can_pay.take(c.income[:n])
-    mask &= c.opinion[:n] > sim.balance.studio.customer_opinion
-    mask &= ~c.customized[:n]
+    can_pay = budgets(sim)[c.income[:n]] >= cheapest[c.income[:n]]
+    mask = (
+        OUT_AND_ABOUT[c.state[:n]]
+        & (c.opinion[:n] > sim.balance.studio.customer_opinion)
+        & ~c.customized[:n]
+        & can_pay
+    )
     return np.nonzero(mask)[0]
 
 
