@@ -2,7 +2,7 @@
 
 The replay (`game.headless.replay.read_replay`) is played in the ordinary play scene: before
 each tick, `ReplayFeed` re-submits the commands recorded at that tick exactly as
-`game.headless.replay.replay` does (a command recorded for its own tick is submitted for now,
+`game.headless.replay.resubmit` does for `replay()` (a command recorded for its own tick is submitted for now,
 one queued for later is queued for its recorded tick), so the watched game goes through the
 same states as the recording. The player keeps the camera, overlays, panels and the speed
 controls, but cannot give orders: the scene refuses every command while a feed is attached,
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pygame
 
-from game.headless.replay import Replay, ReplayError, read_replay
+from game.headless.replay import Replay, ReplayError, commands_by_tick, read_replay, resubmit
 from game.level.loader import LevelData, LevelError, load_level
 from game.sim.commands import Command
 from game.sim.messages import Message
@@ -54,8 +54,7 @@ class ReplayFeed:
     final_ok: bool | None = None  # once ended: whether the final state hash matches
 
     def __post_init__(self) -> None:
-        for submit, at, cmd in self.rep.commands:
-            self.by_tick.setdefault(submit, []).append((at, cmd))
+        self.by_tick = commands_by_tick(self.rep)
         self.expected = {day: (tick, h) for day, tick, h in self.rep.day_hashes}
 
     @property
@@ -67,11 +66,7 @@ class ReplayFeed:
 
     def before_step(self, sim: Simulation) -> None:
         """Submit what was submitted at this tick in the recording (the rule of `replay()`)."""
-        for at, cmd in self.by_tick.pop(sim.tick, []):
-            if at == sim.tick:
-                sim.submit(cmd)
-            else:
-                sim.submit(cmd, at)
+        resubmit(sim, self.by_tick.pop(sim.tick, []))
 
     def after_step(self, sim: Simulation) -> list[Message]:
         """Check the night's hash (with `verify`) and the end; returns what to tell the player."""

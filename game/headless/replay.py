@@ -163,6 +163,20 @@ def _int(v: Any) -> int:
     return v
 
 
+def commands_by_tick(rep: Replay) -> dict[int, list[tuple[int, Command]]]:
+    """The recorded commands grouped by the tick they were submitted at: (tick due, command)."""
+    by_tick: dict[int, list[tuple[int, Command]]] = {}
+    for submit, at, cmd in rep.commands:
+        by_tick.setdefault(submit, []).append((at, cmd))
+    return by_tick
+
+
+def resubmit(sim: Simulation, due: list[tuple[int, Command]]) -> None:
+    """Submit, at the current tick, what the recording submitted at this tick."""
+    for at, cmd in due:
+        sim.submit(cmd, None if at == sim.tick else at)
+
+
 def replay(
     rep: Replay,
     level: LevelData | None = None,
@@ -179,17 +193,11 @@ def replay(
     if level.file_hash != rep.level_hash:
         raise ReplayError(f"{rep.path}: the level {level.path} has changed since it was recorded")
     sim = Simulation(level, rep.balance, rep.seed)
-    by_tick: dict[int, list[tuple[int, Command]]] = {}
-    for submit, at, cmd in rep.commands:
-        by_tick.setdefault(submit, []).append((at, cmd))
+    by_tick = commands_by_tick(rep)
     expected = {day: (tick, h) for day, tick, h in rep.day_hashes}
     checked = 0
     while sim.tick < rep.end_tick:
-        for at, cmd in by_tick.pop(sim.tick, []):
-            if at == sim.tick:
-                sim.submit(cmd)
-            else:
-                sim.submit(cmd, at)
+        resubmit(sim, by_tick.pop(sim.tick, []))
         sim.step()
         if on_step is not None:
             on_step(sim)
